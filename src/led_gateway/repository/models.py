@@ -1,0 +1,175 @@
+"""The tables of the LED gateway.
+
+Bewijzen carry one column per single-valued leaf of MAGDA's Bewijs (named as
+the attributes of :class:`led_gateway.domain.bewijs.Bewijs`) and one JSON
+column per repeated group. Afnemers carry their affiliation record; each
+protocol (a renewal is a new row) says for which period, hoedanigheden and
+scope the afnemer may consult; every status change is kept as a transition.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class BewijsRow(Base):
+    __tablename__ = "bewijzen"
+    __table_args__ = (
+        UniqueConstraint("leverancier_naam", "leverancier_bewijsreferte", name="uq_bewijzen_bron"),
+        Index("ix_bewijzen_insz", "insz"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insz: Mapped[str] = mapped_column(String(11))
+    bewijsreferte: Mapped[str] = mapped_column(String(36), unique=True)
+    bewijsmutatiereferte: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(2))
+    gewijzigd_op: Mapped[datetime] = mapped_column(DateTime)
+    leverancier_naam: Mapped[str] = mapped_column(String(100))
+    leverancier_bewijsreferte: Mapped[str] = mapped_column(String(36))
+
+    authenticiteit: Mapped[str] = mapped_column(String(255))
+    categorie: Mapped[str] = mapped_column(String(255))
+    graad: Mapped[str] = mapped_column(String(255))
+    onderwijsvorm: Mapped[str] = mapped_column(String(255))
+    finaliteit: Mapped[str | None] = mapped_column(String(255))
+    behaald_via_evc: Mapped[bool | None] = mapped_column(Boolean)
+    bewijstype: Mapped[str] = mapped_column(String(255))
+    bewijsstaat: Mapped[str] = mapped_column(String(255))
+    instantie: Mapped[str] = mapped_column(String(255))
+    onderwerp_code: Mapped[str] = mapped_column(String(255))
+    onderwerp_naam: Mapped[str | None] = mapped_column(String(255))
+    led_onderwerp_nummer: Mapped[str | None] = mapped_column(String(255))
+    uitreiking_jaar: Mapped[str] = mapped_column(String(4))
+    uitreiking_maand: Mapped[str | None] = mapped_column(String(2))
+    uitreiking_dag: Mapped[str | None] = mapped_column(String(2))
+    volledige_naam: Mapped[str] = mapped_column(String(1000))
+    land_code: Mapped[str] = mapped_column(String(255))
+    taal_code: Mapped[str] = mapped_column(String(255))
+    instelling_naam: Mapped[str] = mapped_column(String(120))
+    instelling_nummer: Mapped[str | None] = mapped_column(String(6))
+    schooltype: Mapped[str] = mapped_column(String(255))
+    studierichting_naam: Mapped[str | None] = mapped_column(String(2000))
+    studierichting_code: Mapped[str | None] = mapped_column(String(1000))
+    specialisatie_naam: Mapped[str | None] = mapped_column(String(2000))
+    specialisatie_code: Mapped[str | None] = mapped_column(String(1000))
+    detail_onderwerp_naam: Mapped[str | None] = mapped_column(String(2000))
+    detail_onderwerp_code: Mapped[str | None] = mapped_column(String(1000))
+    vervalperiode: Mapped[str | None] = mapped_column(String(100))
+    uren_volwassenenonderwijs: Mapped[str | None] = mapped_column(String(10))
+    beroepskwalificaties: Mapped[list | None] = mapped_column(JSON)
+    deelkwalificaties: Mapped[list | None] = mapped_column(JSON)
+    supplementen: Mapped[list | None] = mapped_column(JSON)
+    alternatieve_instanties: Mapped[list | None] = mapped_column(JSON)
+    bijkomende_informaties: Mapped[list | None] = mapped_column(JSON)
+
+    isced_studiegebied_code: Mapped[str] = mapped_column(String(255))
+    isced_studiegebied_naam: Mapped[str | None] = mapped_column(String(500))
+    isced_studiegebied2013_code: Mapped[str | None] = mapped_column(String(255))
+    isced_studiegebied2013_naam: Mapped[str | None] = mapped_column(String(500))
+    isced_niveau_code: Mapped[str] = mapped_column(String(255))
+    isced_niveau_naam: Mapped[str | None] = mapped_column(String(500))
+    isced_niveau2011_code: Mapped[str | None] = mapped_column(String(255))
+    isced_niveau2011_naam: Mapped[str | None] = mapped_column(String(500))
+    vks_onderwijs_code: Mapped[str] = mapped_column(String(255))
+    vks_onderwijs_naam: Mapped[str | None] = mapped_column(String(500))
+    vks_beroeps_code: Mapped[str] = mapped_column(String(255))
+    vks_beroeps_naam: Mapped[str | None] = mapped_column(String(500))
+
+
+class AfnemerRow(Base):
+    """An afnemer and its affiliation record (DESIGN.md, "Affiliation")."""
+
+    __tablename__ = "afnemers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identificatie: Mapped[str] = mapped_column(String(120), unique=True)
+    naam: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(20))
+    # Intake
+    doel: Mapped[str | None] = mapped_column(Text)
+    gebruik: Mapped[str | None] = mapped_column(Text)
+    kanaal: Mapped[str | None] = mapped_column(String(20))
+    mutaties_nodig: Mapped[bool] = mapped_column(Boolean, default=False)
+    gewenste_datum: Mapped[date | None] = mapped_column(Date)
+    # DPIA
+    dpia_vereist: Mapped[bool | None] = mapped_column(Boolean)
+    dpia_vooronderzoek: Mapped[str | None] = mapped_column(Text)
+    dpia_referte: Mapped[str | None] = mapped_column(String(255))
+    # Connection to MAGDA
+    magda_ticket: Mapped[str | None] = mapped_column(String(100))
+    magda_aangesloten_op: Mapped[date | None] = mapped_column(Date)
+    # Out of use
+    uit_gebruik_op: Mapped[date | None] = mapped_column(Date)
+    uit_gebruik_reden: Mapped[str | None] = mapped_column(String(40))
+    uit_gebruik_toelichting: Mapped[str | None] = mapped_column(Text)
+
+    protocollen: Mapped[list[ProtocolRow]] = relationship(
+        back_populates="afnemer", order_by="ProtocolRow.id", lazy="selectin"
+    )
+
+
+class ProtocolRow(Base):
+    """A signed protocol; a renewal adds a row, the latest one is in force."""
+
+    __tablename__ = "protocollen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    afnemer_id: Mapped[int] = mapped_column(ForeignKey("afnemers.id"), index=True)
+    referte: Mapped[str] = mapped_column(String(100))
+    ondertekend_afnemer_op: Mapped[date] = mapped_column(Date)
+    ondertekend_led_op: Mapped[date] = mapped_column(Date)
+    dpo_advies_afnemer_positief: Mapped[bool] = mapped_column(Boolean)
+    dpo_advies_led: Mapped[str | None] = mapped_column(Text)
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+    hoedanigheden: Mapped[list] = mapped_column(JSON, default=list)
+    scope_categorieen: Mapped[list | None] = mapped_column(JSON)
+    scope_leveranciers: Mapped[list | None] = mapped_column(JSON)
+    enkel_geregistreerde_personen: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    afnemer: Mapped[AfnemerRow] = relationship(back_populates="protocollen")
+
+
+class AfnemerOvergangRow(Base):
+    """One step of an afnemer's affiliation: never updated, never deleted."""
+
+    __tablename__ = "afnemer_overgangen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    afnemer_id: Mapped[int] = mapped_column(ForeignKey("afnemers.id"), index=True)
+    van_status: Mapped[str | None] = mapped_column(String(20))
+    naar_status: Mapped[str] = mapped_column(String(20))
+    tijdstip: Mapped[datetime] = mapped_column(DateTime)
+    door: Mapped[str] = mapped_column(String(120))
+    gegevens: Mapped[dict | None] = mapped_column(JSON)
+
+
+class LeverancierRow(Base):
+    """A source that delivers bewijzen, with the Leverancier/Naam values it may use."""
+
+    __tablename__ = "leveranciers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identificatie: Mapped[str] = mapped_column(String(120), unique=True)
+    naam: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(20))
+    leverancier_namen: Mapped[list] = mapped_column(JSON, default=list)

@@ -1,0 +1,162 @@
+"""Repositories: the only code that reads and writes the tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Protocol, Status
+from led_gateway.domain.bewijs import (
+    AlternatieveInstantie,
+    Bewijs,
+    CodeNaam,
+    Leeruitkomst,
+    NaamInhoud,
+    Supplement,
+)
+from led_gateway.repository.models import (
+    AfnemerOvergangRow,
+    AfnemerRow,
+    BewijsRow,
+    LeverancierRow,
+    ProtocolRow,
+)
+
+_BEWIJS_FIELDS = tuple(field.name for field in fields(Bewijs))
+_GROUP_READERS = {
+    "beroepskwalificaties": lambda item: CodeNaam(**item),
+    "deelkwalificaties": lambda item: CodeNaam(**item),
+    "alternatieve_instanties": lambda item: AlternatieveInstantie(**item),
+    "bijkomende_informaties": lambda item: NaamInhoud(**item),
+    "supplementen": lambda item: Supplement(
+        **{**item, "leeruitkomsten": tuple(Leeruitkomst(**uitkomst) for uitkomst in item["leeruitkomsten"])}
+    ),
+}
+
+
+def bewijs_to_row(bewijs: Bewijs) -> dict[str, Any]:
+    """Column values for ``bewijs``; repeated groups become JSON lists (or NULL when empty)."""
+    values = {name: getattr(bewijs, name) for name in _BEWIJS_FIELDS}
+    for name in _GROUP_READERS:
+        values[name] = [asdict(item) for item in values[name]] or None
+    return values
+
+
+def bewijs_from_row(row: Any) -> Bewijs:
+    values = {name: getattr(row, name) for name in _BEWIJS_FIELDS}
+    for name, read in _GROUP_READERS.items():
+        values[name] = tuple(read(item) for item in values[name] or ())
+    return Bewijs(**values)
+
+
+class BewijsRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def for_insz(self, insz: str) -> list[Bewijs]:
+        """All bewijzen of one person in registration order: one indexed query."""
+        table = BewijsRow.__table__
+        rows = self.session.execute(select(table).where(table.c.insz == insz).order_by(table.c.id))
+        return [bewijs_from_row(row) for row in rows]
+
+    def add_all(self, bewijzen: Iterable[Bewijs]) -> int:
+        """Insert many bewijzen in one executemany; returns how many."""
+        rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
+        if rows:
+            self.session.execute(insert(BewijsRow), rows)
+        return len(rows)
+
+    def persons(self, limit: int) -> list[str]:
+        """INSZ of persons that have bewijzen, in ascending order."""
+        query = select(BewijsRow.insz).distinct().order_by(BewijsRow.insz).limit(limit)
+        return list(self.session.scalars(query))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(BewijsRow)) or 0
+
+
+def _protocol(row: ProtocolRow) -> Protocol:
+    def optional_set(values: list | None) -> frozenset[str] | None:
+        return None if values is None else frozenset(values)
+
+    return Protocol(
+        referte=row.referte,
+        geldig_van=row.geldig_van,
+        geldig_tot=row.geldig_tot,
+        hoedanigheden=frozenset(row.hoedanigheden or ()),
+        scope_categorieen=optional_set(row.scope_categorieen),
+        scope_leveranciers=optional_set(row.scope_leveranciers),
+    )
+
+
+class AfnemerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def aansluiting(self, identificatie: str | None) -> Aansluiting | None:
+        """The affiliation of ``identificatie`` with the protocol in force, or ``None``."""
+        if not identificatie:
+            return None
+        row = self.session.scalar(select(AfnemerRow).where(AfnemerRow.identificatie == identificatie))
+        if row is None:
+            return None
+        protocol = _protocol(row.protocollen[-1]) if row.protocollen else None
+        return Aansluiting(
+            identificatie=row.identificatie,
+            status=Status(row.status),
+            kanaal=Kanaal(row.kanaal) if row.kanaal else None,
+            mutaties_nodig=bool(row.mutaties_nodig),
+            protocol=protocol,
+        )
+
+    def get(self, identificatie: str) -> AfnemerRow | None:
+        return self.session.scalar(select(AfnemerRow).where(AfnemerRow.identificatie == identificatie))
+
+    def add(self, afnemer: AfnemerRow) -> None:
+        self.session.add(afnemer)
+        self.session.flush()
+
+    def record_transition(
+        self,
+        afnemer: AfnemerRow,
+        van: Status | None,
+        naar: Status,
+        door: str,
+        tijdstip: datetime,
+        gegevens: dict | None = None,
+    ) -> None:
+        """Move ``afnemer`` from ``van`` to ``naar`` and keep the step in its history."""
+        self.session.add(
+            AfnemerOvergangRow(
+                afnemer_id=afnemer.id,
+                van_status=None if van is None else str(van),
+                naar_status=str(naar),
+                tijdstip=tijdstip,
+                door=door,
+                gegevens=gegevens,
+            )
+        )
+        afnemer.status = str(naar)
+
+    def add_protocol(self, afnemer: AfnemerRow, protocol: ProtocolRow) -> None:
+        afnemer.protocollen.append(protocol)
+        self.session.flush()
+
+
+class LeverancierRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, identificatie: str) -> LeverancierRow | None:
+        return self.session.scalar(
+            select(LeverancierRow).where(LeverancierRow.identificatie == identificatie)
+        )
+
+    def add(self, leverancier: LeverancierRow) -> None:
+        self.session.add(leverancier)
+        self.session.flush()
