@@ -1,0 +1,59 @@
+"""An afnemer's affiliation (aansluiting), as the access policy sees it.
+
+The steps follow the process in DESIGN.md: contact, intake, DPIA
+(pre-study and, when required, the assessment), protocol, connection to
+MAGDA, in use, out of use. Only an afnemer *in gebruik* may consult.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    CONTACT = "contact"
+    INTAKE = "intake"
+    DPIA = "dpia"
+    PROTOCOL = "protocol"
+    MAGDA = "magda"
+    IN_GEBRUIK = "in-gebruik"
+    UIT_GEBRUIK = "uit-gebruik"
+
+
+class Kanaal(StrEnum):
+    """How the afnemer consults the LED, as declared at intake."""
+
+    WEBTOEPASSING = "webtoepassing"
+    WEBDIENST = "webdienst"
+    BEIDE = "beide"
+
+    def includes(self, other: Kanaal) -> bool:
+        return self is other or self is Kanaal.BEIDE
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """The protocol in force: period, hoedanigheden and scope."""
+
+    referte: str
+    geldig_van: date
+    geldig_tot: date | None
+    hoedanigheden: frozenset[str]
+    scope_categorieen: frozenset[str] | None = None
+    scope_leveranciers: frozenset[str] | None = None
+
+    def covers(self, day: date) -> bool:
+        """True from the first to the last day of validity, both included."""
+        return self.geldig_van <= day and (self.geldig_tot is None or day <= self.geldig_tot)
+
+
+@dataclass(frozen=True, slots=True)
+class Aansluiting:
+    identificatie: str
+    status: Status
+    kanaal: Kanaal | None
+    mutaties_nodig: bool
+    protocol: Protocol | None
+    certificaten: frozenset[str] = frozenset()

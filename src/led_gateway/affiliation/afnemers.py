@@ -1,0 +1,148 @@
+"""Recording an afnemer's affiliation, one step at a time.
+
+Each function records one step of DESIGN.md's process with its data, after
+checking that the afnemer stands at the step before it: steps cannot be
+skipped, and each transition is kept with when and by whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from led_gateway.affiliation.aansluiting import Kanaal, Status
+from led_gateway.repository.models import AfnemerRow, ProtocolRow
+from led_gateway.repository.unit_of_work import UnitOfWork
+
+
+class AffiliationError(ValueError):
+    """A step that may not be taken, with the reason."""
+
+
+@dataclass(frozen=True)
+class Intake:
+    doel: str
+    gebruik: str
+    kanaal: Kanaal
+    mutaties_nodig: bool
+    gewenste_datum: date | None = None
+
+
+@dataclass(frozen=True)
+class ProtocolGegevens:
+    referte: str
+    ondertekend_afnemer_op: date
+    ondertekend_led_op: date
+    dpo_advies_afnemer_positief: bool
+    dpo_advies_led: str
+    geldig_van: date
+    geldig_tot: date | None
+    hoedanigheden: tuple[str, ...]
+
+
+def _json_ready(data: dict) -> dict:
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
+
+
+def _advance(
+    uow: UnitOfWork,
+    afnemer: AfnemerRow,
+    van: Status,
+    naar: Status,
+    door: str,
+    now: datetime,
+    gegevens: dict | None = None,
+) -> None:
+    if afnemer.status != van:
+        raise AffiliationError(
+            f"{afnemer.identificatie} staat bij stap '{afnemer.status}', niet bij '{van}': "
+            f"'{naar}' kan pas daarna"
+        )
+    uow.afnemers.record_transition(afnemer, van, naar, door, now, _json_ready(gegevens) if gegevens else None)
+
+
+def register(uow: UnitOfWork, identificatie: str, naam: str, door: str, now: datetime) -> AfnemerRow:
+    """Step 1, contact: the afnemer becomes known."""
+    if uow.afnemers.get(identificatie) is not None:
+        raise AffiliationError(f"afnemer {identificatie} bestaat al")
+    afnemer = AfnemerRow(
+        identificatie=identificatie, naam=naam, status=str(Status.CONTACT), mutaties_nodig=False
+    )
+    uow.afnemers.add(afnemer)
+    uow.afnemers.record_transition(afnemer, None, Status.CONTACT, door, now)
+    return afnemer
+
+
+def record_intake(uow: UnitOfWork, afnemer: AfnemerRow, intake: Intake, door: str, now: datetime) -> None:
+    """Step 2: purpose, use, channel, whether mutations are needed, desired date."""
+    _advance(uow, afnemer, Status.CONTACT, Status.INTAKE, door, now, asdict(intake))
+    afnemer.doel, afnemer.gebruik = intake.doel, intake.gebruik
+    afnemer.kanaal, afnemer.mutaties_nodig = str(intake.kanaal), intake.mutaties_nodig
+    afnemer.gewenste_datum = intake.gewenste_datum
+
+
+def record_dpia(
+    uow: UnitOfWork,
+    afnemer: AfnemerRow,
+    vereist: bool,
+    vooronderzoek: str,
+    dpia_referte: str | None,
+    door: str,
+    now: datetime,
+) -> None:
+    """Step 3: the DPIA pre-study and, when it says so, the DPIA itself."""
+    if vereist and not dpia_referte:
+        raise AffiliationError("een DPIA is vereist: geef de referte van de uitgevoerde DPIA")
+    gegevens = {"vereist": vereist, "vooronderzoek": vooronderzoek, "dpia_referte": dpia_referte}
+    _advance(uow, afnemer, Status.INTAKE, Status.DPIA, door, now, gegevens)
+    afnemer.dpia_vereist, afnemer.dpia_vooronderzoek, afnemer.dpia_referte = (
+        vereist,
+        vooronderzoek,
+        dpia_referte,
+    )
+
+
+def record_protocol(
+    uow: UnitOfWork, afnemer: AfnemerRow, protocol: ProtocolGegevens, door: str, now: datetime
+) -> None:
+    """Step 4: a protocol signed by both parties after a positive DPO advice of the afnemer."""
+    if not protocol.dpo_advies_afnemer_positief:
+        raise AffiliationError("het protocol vereist een positief advies van de DPO van de afnemer")
+    if protocol.geldig_tot is not None and protocol.geldig_tot < protocol.geldig_van:
+        raise AffiliationError("de geldigheidsperiode van het protocol eindigt voor ze begint")
+    _advance(uow, afnemer, Status.DPIA, Status.PROTOCOL, door, now, asdict(protocol))
+    uow.afnemers.add_protocol(
+        afnemer, ProtocolRow(**{**asdict(protocol), "hoedanigheden": list(protocol.hoedanigheden)})
+    )
+
+
+def record_magda_connection(
+    uow: UnitOfWork, afnemer: AfnemerRow, ticket: str, op: date, door: str, now: datetime
+) -> None:
+    """Step 5: the afnemer is connected to the MAGDA platform (its ticket and date)."""
+    _advance(uow, afnemer, Status.PROTOCOL, Status.MAGDA, door, now, {"ticket": ticket, "op": op})
+    afnemer.magda_ticket, afnemer.magda_aangesloten_op = ticket, op
+
+
+def take_into_use(uow: UnitOfWork, afnemer: AfnemerRow, door: str, now: datetime) -> None:
+    """Step 6: in use; only now may the afnemer consult."""
+    _advance(uow, afnemer, Status.MAGDA, Status.IN_GEBRUIK, door, now)
+
+
+def take_out_of_use(
+    uow: UnitOfWork,
+    afnemer: AfnemerRow,
+    op: date,
+    reden: str,
+    toelichting: str | None,
+    door: str,
+    now: datetime,
+) -> None:
+    """Step 7: out of use, with the date and the reason."""
+    gegevens = {"op": op, "reden": reden, "toelichting": toelichting}
+    _advance(uow, afnemer, Status.IN_GEBRUIK, Status.UIT_GEBRUIK, door, now, gegevens)
+    afnemer.uit_gebruik_op, afnemer.uit_gebruik_reden, afnemer.uit_gebruik_toelichting = (
+        op,
+        reden,
+        toelichting,
+    )
