@@ -1,0 +1,106 @@
+"""The WSGI application: every dienst on its own endpoint, plus the contract files.
+
+``create_app(settings)`` does the start-up work once per process: it opens
+the database engine, compiles each dienst's request schema and reads the
+WSDL files. Requests are then routed on their path:
+
+- ``/<Dienst>-<MM.mm>/soap/WebService``: SOAP (POST) and its WSDL (``?wsdl``);
+- ``/<Dienst>-<MM.mm>/xsd/...`` and ``/xsd/...``: the schemas the WSDLs import;
+- ``/``: a plain-text list of the endpoints, for operators.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from spyne.server.wsgi import WsgiApplication
+
+from led_gateway.config import Settings
+from led_gateway.repository.database import make_engine, make_session_factory
+from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.services import DIENSTEN
+from led_gateway.services.base import Dienst, Responder
+from led_gateway.wire.documents import Contract
+from led_gateway.wire.envelope import MagdaSoap11, fault_envelope, soap_application
+from led_gateway.wire.validation import RequestSchema
+
+log = logging.getLogger("led_gateway")
+
+XML = "text/xml; charset=utf-8"
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
+
+
+def _base_url(environ: dict) -> str:
+    scheme = environ.get("wsgi.url_scheme", "http")
+    host = environ.get("HTTP_HOST") or f"{environ['SERVER_NAME']}:{environ['SERVER_PORT']}"
+    return f"{scheme}://{host}"
+
+
+class DienstEndpoint(WsgiApplication):
+    """Spyne's WSGI server for one dienst, publishing our WSDL instead of a generated one."""
+
+    def __init__(self, dienst: Dienst, responder: Responder, contract: Contract, settings: Settings) -> None:
+        schema = RequestSchema(settings.contract / dienst.request_xsd)
+        protocol = MagdaSoap11(schema, settings.max_body_bytes)
+        application = soap_application(dienst.operation, dienst.namespace, responder, protocol)
+        super().__init__(application, max_content_length=settings.max_body_bytes)
+        self.dienst = dienst
+        self.contract = contract
+        self.public_url = settings.public_url
+        contract.wsdl_source(dienst.wsdl)
+
+    def handle_wsdl_request(self, req_env: dict, start_response: StartResponse, url: str) -> Iterable[bytes]:
+        base = self.public_url or _base_url(req_env)
+        body = self.contract.wsdl(self.dienst.wsdl, base.rstrip("/"), self.dienst.endpoint)
+        start_response("200 OK", [("Content-Type", XML), ("Content-Length", str(len(body)))])
+        return [body]
+
+
+class Gateway:
+    """The whole gateway as one WSGI callable."""
+
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.settings = settings
+        self.engine = make_engine(settings.db_url)
+        session_factory = make_session_factory(self.engine)
+        self.contract = Contract(settings.contract)
+        self.endpoints: dict[str, DienstEndpoint] = {}
+        for dienst in DIENSTEN:
+            responder = Responder(dienst, lambda: UnitOfWork(session_factory), settings.identity, clock)
+            self.endpoints[dienst.endpoint] = DienstEndpoint(dienst, responder, self.contract, settings)
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "") or "/"
+        endpoint = self.endpoints.get(path.rstrip("/"))
+        if endpoint is not None:
+            return endpoint(environ, start_response)
+        schema = self.contract.xsd_file(path)
+        if schema is not None:
+            return _respond(start_response, "200 OK", XML, schema)
+        if path == "/":
+            return _respond(start_response, "200 OK", "text/plain; charset=utf-8", self._index())
+        if environ.get("REQUEST_METHOD") == "POST":
+            fault = fault_envelope("Client", f"no dienst is served at {path}; GET / lists the endpoints")
+            return _respond(start_response, "404 Not Found", XML, fault)
+        return _respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"not found\n")
+
+    def _index(self) -> bytes:
+        lines = ["LED gateway: MAGDA-compatible SOAP services", ""]
+        for endpoint in self.endpoints.values():
+            dienst = endpoint.dienst
+            lines.append(
+                f"{dienst.operation} {dienst.versie}  {dienst.endpoint}  (WSDL: {dienst.endpoint}?wsdl)"
+            )
+        return ("\n".join(lines) + "\n").encode()
+
+
+def _respond(start_response: StartResponse, status: str, media_type: str, body: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", media_type), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+def create_app(settings: Settings | None = None) -> Gateway:
+    """Build the gateway for ``settings`` (defaults: environment and SQLite in var/)."""
+    return Gateway(settings or Settings())

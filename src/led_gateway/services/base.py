@@ -1,0 +1,180 @@
+"""What every dienst shares: its definition and the way a call is answered.
+
+A call flows one way: the request (already parsed and checked against the
+XSD by the wire) → the context checks → the access policy → the dienst's
+own answer, reading through a unit of work → the reply on the wire. The
+three MAGDA failure levels map onto it: a SOAP Fault is the wire's business,
+a refused message or caller is a Repliek-level uitzondering, and a question
+without (full) answer is an Antwoord-level one.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from lxml import etree
+from sqlalchemy.exc import DBAPIError
+
+from led_gateway.affiliation.policy import AccessRequest, decide
+from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.wire.context import GatewayIdentity, RequestContext, append_reply_context, read_context
+from led_gateway.wire.uitzonderingen import Uitzondering, append_uitzonderingen, uitzondering
+from led_gateway.wire.validation import Finding
+
+log = logging.getLogger("led_gateway.calls")
+
+
+@dataclass(frozen=True, slots=True)
+class Vraag:
+    """One question of a request, with the context it was asked in."""
+
+    context: RequestContext
+    inhoud: etree._Element
+    now: datetime
+
+
+@dataclass(slots=True)
+class Antwoord:
+    """A dienst's answer: content written into ``Inhoud``, and/or uitzonderingen."""
+
+    inhoud: Callable[[etree._Element], None] | None = None
+    uitzonderingen: list[Uitzondering] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dienst:
+    """A MAGDA service in one version, as the gateway serves it."""
+
+    operation: str
+    versie: str
+    namespace: str
+    #: Folder of its contract below xsd/ (MAGDA's folder name, e.g. ``LED.GeefBewijsDienst-02.00``).
+    folder: str
+    answer: Callable[[Vraag, UnitOfWork], Antwoord]
+    #: Whether only an afnemer the policy allows may call it.
+    restricted: bool = True
+    vereist_mutaties: bool = False
+
+    @property
+    def name(self) -> str:
+        """``GeefBewijsDienst-02.00``: the folder without its domain prefix."""
+        return self.folder.partition(".")[2]
+
+    @property
+    def endpoint(self) -> str:
+        return f"/{self.name}/soap/WebService"
+
+    @property
+    def request_xsd(self) -> str:
+        return f"xsd/{self.folder}/{self.operation}.xsd"
+
+    @property
+    def wsdl(self) -> str:
+        return f"wsdl/{self.name}.wsdl"
+
+
+class Responder:
+    """Answers the calls of one dienst."""
+
+    def __init__(
+        self,
+        dienst: Dienst,
+        unit_of_work: Callable[[], UnitOfWork],
+        identity: GatewayIdentity,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.dienst = dienst
+        self.unit_of_work = unit_of_work
+        self.identity = identity
+        self.clock = clock
+
+    def __call__(self, operation: etree._Element, findings: list[Finding]) -> etree._Element:
+        """The reply body (``<Op>Response``) for the request body ``operation``."""
+        now = self.clock()
+        context = read_context(operation)
+        dienst = self.dienst
+        response = etree.Element(
+            f"{{{dienst.namespace}}}{dienst.operation}Response", nsmap={"led": dienst.namespace}
+        )
+        repliek = etree.SubElement(response, "Repliek")
+        append_reply_context(
+            repliek, dienst.operation, dienst.versie, None if findings else context, self.identity, now
+        )
+        outcome = self._outcome(operation, findings, context, now)
+        if isinstance(outcome, Antwoord):
+            _append_antwoord(repliek, context, outcome, now)
+        else:
+            append_uitzonderingen(repliek, outcome, now)
+        return response
+
+    def _outcome(
+        self, operation: etree._Element, findings: list[Finding], context: RequestContext, now: datetime
+    ) -> Antwoord | list[Uitzondering]:
+        """The Antwoord, or the Repliek-level uitzonderingen that stand in its way."""
+        if findings:
+            return [uitzondering("30001", finding.message, finding.path) for finding in findings]
+        mismatch = self._context_mismatch(context)
+        if mismatch:
+            return [uitzondering("30002", mismatch, "Verzoek/Context")]
+        try:
+            with self.unit_of_work() as uow:
+                refusal = self._refusal(context, uow, now)
+                if refusal:
+                    return [refusal]
+                vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now)
+                return self.dienst.answer(vraag, uow)
+        except DBAPIError:
+            log.exception("database unavailable for %s", self.dienst.operation)
+            return [uitzondering("90000", "de databank is niet bereikbaar")]
+        except Exception:
+            reference = str(uuid.uuid4())
+            log.exception("unexpected error, reference %s", reference)
+            return [uitzondering("99999", f"referentie {reference}")]
+
+    def _context_mismatch(self, context: RequestContext) -> str | None:
+        dienst = self.dienst
+        if context.naam != dienst.operation or context.versie != dienst.versie:
+            return (
+                f"deze dienst is {dienst.operation} {dienst.versie}, "
+                f"het verzoek vraagt {context.naam} {context.versie}"
+            )
+        return None
+
+    def _refusal(self, context: RequestContext, uow: UnitOfWork, now: datetime) -> Uitzondering | None:
+        """The access policy's refusal, if any: asked before anything else is read."""
+        if not self.dienst.restricted:
+            return None
+        afzender = context.afzender
+        request = AccessRequest(
+            identificatie=afzender.identificatie,
+            hoedanigheid=afzender.hoedanigheid,
+            dienst=self.dienst.operation,
+            datum=now.date(),
+            vereist_mutaties=self.dienst.vereist_mutaties,
+        )
+        decision = decide(request, uow.afnemers.aansluiting(afzender.identificatie))
+        if decision.allowed:
+            return None
+        log.warning(
+            "refused %s for %r (hoedanigheid %r): %s",
+            self.dienst.operation,
+            afzender.identificatie,
+            afzender.hoedanigheid,
+            decision.reden,
+        )
+        return uitzondering(decision.code, decision.reden, "Verzoek/Context/Bericht/Afzender")
+
+
+def _append_antwoord(
+    repliek: etree._Element, context: RequestContext, antwoord: Antwoord, now: datetime
+) -> None:
+    element = etree.SubElement(etree.SubElement(repliek, "Antwoorden"), "Antwoord")
+    etree.SubElement(element, "Referte").text = context.vraag_referte
+    if antwoord.inhoud is not None:
+        antwoord.inhoud(etree.SubElement(element, "Inhoud"))
+    if antwoord.uitzonderingen:
+        append_uitzonderingen(element, antwoord.uitzonderingen, now)

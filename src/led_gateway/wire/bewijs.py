@@ -1,0 +1,152 @@
+"""A :class:`~led_gateway.domain.bewijs.Bewijs` on the wire: MAGDA's ``BewijsType``.
+
+The element order follows the field tables of :mod:`led_gateway.domain.bewijs`;
+leaves that are ``None`` are left out, as MAGDA leaves out what a source did
+not deliver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import groupby
+
+from lxml import etree
+
+from led_gateway.domain.bewijs import (
+    AFGELEID_FIELDS,
+    BASIS_FIELDS,
+    AlternatieveInstantie,
+    Bewijs,
+    CodeNaam,
+    NaamInhoud,
+    Supplement,
+)
+from led_gateway.wire.context import format_tijd
+
+_Leaves = tuple[tuple[str | None, tuple[tuple[str, str], ...]], ...]
+
+
+def _grouped(fields: tuple[tuple[str, str], ...]) -> _Leaves:
+    """Group ``("Onderwerp/Code", attr)`` paths by their parent element.
+
+    A path without a slash is a leaf of its own (parent ``None``).
+    """
+    grouped = []
+    for head, items in groupby(fields, key=lambda item: item[0].rpartition("/")[0] or None):
+        leaves = tuple((path.rpartition("/")[2], attribute) for path, attribute in items)
+        grouped.append((head, leaves))
+    return tuple(grouped)
+
+
+_BASIS = _grouped(BASIS_FIELDS)
+_AFGELEID = _grouped(AFGELEID_FIELDS)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _append_leaves(parent: etree._Element, bewijs: Bewijs, leaves: _Leaves) -> None:
+    sub = etree.SubElement
+    for head, items in leaves:
+        values = [(tag, getattr(bewijs, attribute)) for tag, attribute in items]
+        present = [(tag, value) for tag, value in values if value is not None]
+        if not present:
+            continue
+        target = parent if head is None else sub(parent, head)
+        for tag, value in present:
+            sub(target, tag).text = _text(value)
+
+
+def _append_code_naam(parent: etree._Element, tag: str, item: CodeNaam) -> None:
+    element = etree.SubElement(parent, tag)
+    etree.SubElement(element, "Code").text = item.code
+    if item.naam is not None:
+        etree.SubElement(element, "Naam").text = item.naam
+
+
+def _append_supplement(parent: etree._Element, item: Supplement) -> None:
+    sub = etree.SubElement
+    element = sub(parent, "Supplement")
+    sub(element, "Naam").text = item.naam
+    if item.omschrijving is not None:
+        sub(element, "Omschrijving").text = item.omschrijving
+    sub(element, "SupplementNr").text = item.nummer
+    soort = sub(element, "SupplementType")
+    sub(soort, "SupplementTypeCode").text = item.type_code
+    sub(soort, "SupplementTypeNaam").text = item.type_naam
+    leeruitkomsten = sub(element, "Leeruitkomsten")
+    for uitkomst in item.leeruitkomsten:
+        leeruitkomst = sub(leeruitkomsten, "Leeruitkomst")
+        sub(leeruitkomst, "Titel").text = uitkomst.titel
+        if uitkomst.extra_informatie is not None:
+            sub(leeruitkomst, "ExtraInformatie").text = uitkomst.extra_informatie
+        if uitkomst.type_code is not None:
+            uitkomst_type = sub(leeruitkomst, "LeeruitkomstType")
+            sub(uitkomst_type, "LeeruitkomstTypeCode").text = uitkomst.type_code
+            sub(uitkomst_type, "LeeruitkomstTypeNaam").text = uitkomst.type_naam or uitkomst.type_code
+
+
+def _append_alternatieve_instantie(parent: etree._Element, item: AlternatieveInstantie) -> None:
+    element = etree.SubElement(parent, "AlternatieveInstantie")
+    etree.SubElement(etree.SubElement(element, "Instantierol"), "Naam").text = item.instantierol
+    etree.SubElement(etree.SubElement(element, "Instantie"), "Naam").text = item.instantie
+
+
+def _append_bijkomende_informatie(parent: etree._Element, item: NaamInhoud) -> None:
+    element = etree.SubElement(parent, "BijkomendeInformatie")
+    etree.SubElement(element, "Naam").text = item.naam
+    etree.SubElement(element, "Inhoud").text = item.inhoud
+
+
+#: The repeated groups of Basis, in schema order: container, attribute, item writer.
+_GROUPS: tuple[tuple[str, str, Callable[[etree._Element, object], None]], ...] = (
+    (
+        "Beroepskwalificaties",
+        "beroepskwalificaties",
+        lambda parent, item: _append_code_naam(parent, "Beroepskwalificatie", item),
+    ),
+    (
+        "Deelkwalificaties",
+        "deelkwalificaties",
+        lambda parent, item: _append_code_naam(parent, "Deelkwalificatie", item),
+    ),
+    ("GeneriekSupplement", "supplementen", _append_supplement),
+    ("AlternatieveInstanties", "alternatieve_instanties", _append_alternatieve_instantie),
+    ("BijkomendeInformaties", "bijkomende_informaties", _append_bijkomende_informatie),
+)
+
+
+def _append_groups(basis: etree._Element, bewijs: Bewijs) -> None:
+    for container, attribute, write in _GROUPS:
+        items = getattr(bewijs, attribute)
+        if not items:
+            continue
+        element = etree.SubElement(basis, container)
+        for item in items:
+            write(element, item)
+
+
+def append_bewijs(parent: etree._Element, bewijs: Bewijs) -> etree._Element:
+    """Add ``bewijs`` to ``parent`` as a ``Bewijs`` element and return it."""
+    sub = etree.SubElement
+    element = sub(parent, "Bewijs")
+    refertes = sub(element, "BewijsrefertesLed")
+    sub(refertes, "Bewijsreferte").text = bewijs.bewijsreferte
+    sub(refertes, "Bewijsmutatiereferte").text = bewijs.bewijsmutatiereferte
+    status = sub(element, "BewijsstatusLed")
+    sub(status, "Code").text = bewijs.status
+    gewijzigd = sub(status, "DatumModificatie")
+    sub(gewijzigd, "Datum").text = bewijs.gewijzigd_op.strftime("%d.%m.%Y")
+    sub(gewijzigd, "Tijd").text = format_tijd(bewijs.gewijzigd_op)
+    leverancier = sub(element, "Leverancier")
+    sub(leverancier, "Naam").text = bewijs.leverancier_naam
+    sub(leverancier, "Bewijsreferte").text = bewijs.leverancier_bewijsreferte
+    sub(sub(element, "PersoonUitgereikt"), "INSZ").text = bewijs.insz
+    basis = sub(element, "Basis")
+    _append_leaves(basis, bewijs, _BASIS)
+    _append_groups(basis, bewijs)
+    _append_leaves(sub(element, "Afgeleid"), bewijs, _AFGELEID)
+    return element

@@ -1,0 +1,124 @@
+"""The SOAP 1.1 envelope, with Spyne doing HTTP, routing and faults.
+
+Spyne's object mapping is bypassed: :class:`MagdaSoap11` parses the envelope
+with the hardened parser, hands the Body child to the operation as an lxml
+element (after validating it against the dienst's XSD) and puts the element
+the operation returns into the reply Body as it is. MAGDA's messages qualify
+only the operation element, which Spyne's own serializer cannot express.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+from spyne import AnyXml, Application, ServiceBase, rpc
+from spyne.error import RequestTooLongError
+from spyne.model.fault import Fault
+from spyne.protocol.soap import Soap11
+
+from led_gateway.wire.namespaces import SOAP_ENV
+from led_gateway.wire.parsing import MalformedXml, parse_xml
+from led_gateway.wire.validation import Finding, RequestSchema
+
+HTTP_405 = "405 Method Not Allowed"
+HTTP_413 = "413 Request Entity Too Large"
+
+
+@dataclass
+class CallState:
+    """What the envelope learnt about a call, for the operation to use."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+
+class MagdaSoap11(Soap11):
+    """SOAP 1.1 whose Body child travels as raw XML, validated by ``schema``."""
+
+    def __init__(self, schema: RequestSchema | None = None, max_body_bytes: int = 1_000_000) -> None:
+        super().__init__()
+        self.schema = schema
+        self.max_body_bytes = max_body_bytes
+
+    def create_in_document(self, ctx, charset=None) -> None:
+        """Read the body (refusing oversized ones) and parse it safely."""
+        if ctx.transport.get_request_method() != "POST":
+            ctx.transport.resp_code = HTTP_405
+            raise Fault("Client.RequestNotAllowed", "a SOAP request is an HTTP POST")
+        try:
+            data = b"".join(ctx.in_string)
+        except RequestTooLongError:
+            ctx.transport.resp_code = HTTP_413
+            raise Fault(
+                "Client.RequestTooLong", f"the request body exceeds {self.max_body_bytes} bytes"
+            ) from None
+        if len(data) > self.max_body_bytes:
+            ctx.transport.resp_code = HTTP_413
+            raise Fault("Client.RequestTooLong", f"the request body exceeds {self.max_body_bytes} bytes")
+        try:
+            ctx.in_document = (parse_xml(data), None)
+        except MalformedXml as exc:
+            raise Fault("Client.XMLSyntaxError", str(exc)) from None
+
+    def decompose_incoming_envelope(self, ctx, message=Soap11.REQUEST) -> None:
+        envelope, _ = ctx.in_document
+        if envelope.tag != f"{{{SOAP_ENV}}}Envelope":
+            raise Fault("Client.SoapError", "the document is not a SOAP 1.1 Envelope")
+        body = envelope.find(f"{{{SOAP_ENV}}}Body")
+        if body is None or len(body) == 0 or not isinstance(body[0].tag, str):
+            raise Fault("Client.SoapError", "the SOAP Body holds no request element")
+        ctx.in_document = envelope
+        ctx.in_header_doc = None
+        ctx.in_body_doc = body[0]
+        ctx.method_request_string = body[0].tag
+        self.validate_body(ctx, message)
+
+    def validate_body(self, ctx, message) -> None:
+        """Record XSD findings; the dienst answers them with a Repliek-level uitzondering."""
+        state = CallState()
+        if self.schema is not None:
+            state.findings = self.schema.findings(ctx.in_body_doc)
+        ctx.udc = state
+
+    def deserialize(self, ctx, message) -> None:
+        self.event_manager.fire_event("before_deserialize", ctx)
+        ctx.in_object = ctx.in_body_doc
+        self.event_manager.fire_event("after_deserialize", ctx)
+
+    def serialize(self, ctx, message) -> None:
+        if ctx.out_error is not None:
+            super().serialize(ctx, message)
+            return
+        self.event_manager.fire_event("before_serialize", ctx)
+        envelope = etree.Element(f"{{{SOAP_ENV}}}Envelope", nsmap={"soapenv": SOAP_ENV})
+        etree.SubElement(envelope, f"{{{SOAP_ENV}}}Header")
+        ctx.out_body_doc = etree.SubElement(envelope, f"{{{SOAP_ENV}}}Body")
+        ctx.out_body_doc.append(ctx.out_object[0])
+        ctx.out_document = envelope
+        self.event_manager.fire_event("after_serialize", ctx)
+
+
+def soap_application(operation: str, namespace: str, respond, protocol: MagdaSoap11) -> Application:
+    """A Spyne application with one operation whose body is answered by ``respond``.
+
+    ``respond(body_element, findings)`` returns the reply body element.
+    """
+
+    def call(ctx, body):
+        return respond(body, ctx.udc.findings)
+
+    call.__name__ = operation
+    method = rpc(AnyXml, _returns=AnyXml, _body_style="bare", _in_message_name=operation)(call)
+    service = type(f"{operation}Service", (ServiceBase,), {operation: method})
+    return Application(
+        [service], tns=namespace, name=operation, in_protocol=protocol, out_protocol=MagdaSoap11()
+    )
+
+
+def fault_envelope(code: str, message: str) -> bytes:
+    """A SOAP 1.1 Fault for requests that reach no dienst at all."""
+    envelope = etree.Element(f"{{{SOAP_ENV}}}Envelope", nsmap={"soapenv": SOAP_ENV})
+    fault = etree.SubElement(etree.SubElement(envelope, f"{{{SOAP_ENV}}}Body"), f"{{{SOAP_ENV}}}Fault")
+    etree.SubElement(fault, "faultcode").text = f"soapenv:{code}"
+    etree.SubElement(fault, "faultstring").text = message
+    return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
