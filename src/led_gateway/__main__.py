@@ -1,0 +1,3 @@
+from led_gateway.cli import main
+
+main()
