@@ -1,0 +1,75 @@
+"""Authorisation comes before any data access: a refused call never reads a bewijs.
+
+The gateway runs in-process on a real SQLite demo database; every SQL
+statement it sends is recorded through SQLAlchemy's engine events.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import event
+
+from led_gateway.app import create_app
+from led_gateway.config import Settings
+from tests.messages import ACTIEF, geef_bewijs, reply_body, uitzonderingen
+
+ENDPOINT = "/GeefBewijsDienst-02.00/soap/WebService"
+
+
+@pytest.fixture(scope="module")
+def gateway(demo_db):
+    app = create_app(Settings(db_url=demo_db))
+    statements: list[str] = []
+    event.listen(
+        app.engine,
+        "before_cursor_execute",
+        lambda conn, cursor, statement, *args: statements.append(statement),
+    )
+    yield app, statements
+    app.engine.dispose()
+
+
+def call(app, payload: bytes):
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": ENDPOINT,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "CONTENT_TYPE": "text/xml;charset=UTF-8",
+        "CONTENT_LENGTH": str(len(payload)),
+        "HTTP_SOAPACTION": '""',
+        "wsgi.input": io.BytesIO(payload),
+        "wsgi.url_scheme": "http",
+    }
+    status = []
+    raw = b"".join(app(environ, lambda s, headers: status.append(s)))
+    return status[0], reply_body(raw)
+
+
+@pytest.mark.parametrize(
+    "afzender",
+    [
+        "onbekend.example/afnemer",
+        "demo.vlaanderen.be/afnemer-uit-gebruik",
+        "demo.vlaanderen.be/afnemer-verlopen",
+    ],
+)
+def test_a_refused_call_never_queries_bewijzen(gateway, persons, afzender):
+    app, statements = gateway
+    statements.clear()
+    status, body = call(app, geef_bewijs(persons[0], afzender=afzender))
+    assert status.startswith("200")
+    assert [u["Identificatie"] for u in uitzonderingen(body, "Repliek")] == ["40006"]
+    assert statements, "the afnemer registry was not consulted"
+    assert not [s for s in statements if "bewijzen" in s]
+
+
+def test_an_allowed_call_reads_bewijzen_in_one_query(gateway, persons):
+    app, statements = gateway
+    statements.clear()
+    _, body = call(app, geef_bewijs(persons[0], afzender=ACTIEF))
+    assert body.findall(".//Bewijs")
+    assert len([s for s in statements if "FROM bewijzen" in s]) == 1
