@@ -7,7 +7,7 @@ from dataclasses import asdict, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Protocol, Status
@@ -80,18 +80,60 @@ class BewijsRepository:
         return self.session.scalar(select(func.count()).select_from(BewijsRow)) or 0
 
 
-def _protocol(row: ProtocolRow) -> Protocol:
-    def optional_set(values: list | None) -> frozenset[str] | None:
-        return None if values is None else frozenset(values)
+def _optional_set(values: list | None) -> frozenset[str] | None:
+    return None if values is None else frozenset(values)
 
-    return Protocol(
-        referte=row.referte,
-        geldig_van=row.geldig_van,
-        geldig_tot=row.geldig_tot,
-        hoedanigheden=frozenset(row.hoedanigheden or ()),
-        scope_categorieen=optional_set(row.scope_categorieen),
-        scope_leveranciers=optional_set(row.scope_leveranciers),
+
+def _aansluiting(row: Any) -> Aansluiting:
+    protocol = None
+    if row.protocol_id is not None:
+        protocol = Protocol(
+            referte=row.referte,
+            geldig_van=row.geldig_van,
+            geldig_tot=row.geldig_tot,
+            hoedanigheden=frozenset(row.hoedanigheden or ()),
+            scope_categorieen=_optional_set(row.scope_categorieen),
+            scope_leveranciers=_optional_set(row.scope_leveranciers),
+        )
+    return Aansluiting(
+        identificatie=row.identificatie,
+        status=Status(row.status),
+        kanaal=Kanaal(row.kanaal) if row.kanaal else None,
+        mutaties_nodig=bool(row.mutaties_nodig),
+        protocol=protocol,
     )
+
+
+def _aansluiting_query():
+    """The afnemer with its latest protocol (the one in force), in one statement."""
+    afnemer, protocol = AfnemerRow.__table__, ProtocolRow.__table__
+    renewals = protocol.alias("renewals")
+    latest = (
+        select(func.max(renewals.c.id))
+        .where(renewals.c.afnemer_id == afnemer.c.id)
+        .correlate(afnemer)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            afnemer.c.identificatie,
+            afnemer.c.status,
+            afnemer.c.kanaal,
+            afnemer.c.mutaties_nodig,
+            protocol.c.id.label("protocol_id"),
+            protocol.c.referte,
+            protocol.c.geldig_van,
+            protocol.c.geldig_tot,
+            protocol.c.hoedanigheden,
+            protocol.c.scope_categorieen,
+            protocol.c.scope_leveranciers,
+        )
+        .select_from(afnemer.outerjoin(protocol, protocol.c.id == latest))
+        .where(afnemer.c.identificatie == bindparam("identificatie"))
+    )
+
+
+_AANSLUITING = _aansluiting_query()
 
 
 class AfnemerRepository:
@@ -102,17 +144,8 @@ class AfnemerRepository:
         """The affiliation of ``identificatie`` with the protocol in force, or ``None``."""
         if not identificatie:
             return None
-        row = self.session.scalar(select(AfnemerRow).where(AfnemerRow.identificatie == identificatie))
-        if row is None:
-            return None
-        protocol = _protocol(row.protocollen[-1]) if row.protocollen else None
-        return Aansluiting(
-            identificatie=row.identificatie,
-            status=Status(row.status),
-            kanaal=Kanaal(row.kanaal) if row.kanaal else None,
-            mutaties_nodig=bool(row.mutaties_nodig),
-            protocol=protocol,
-        )
+        row = self.session.execute(_AANSLUITING, {"identificatie": identificatie}).first()
+        return None if row is None else _aansluiting(row)
 
     def get(self, identificatie: str) -> AfnemerRow | None:
         return self.session.scalar(select(AfnemerRow).where(AfnemerRow.identificatie == identificatie))
