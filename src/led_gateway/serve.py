@@ -31,6 +31,8 @@ class GatewayServer(BaseApplication):
             "loglevel": "info",
             "limit_request_line": 8190,
             "limit_request_fields": 100,
+            # Several gateways may run side by side (tests, staging): no shared control socket in $HOME.
+            "control_socket_disable": True,
         }
         super().__init__()
 

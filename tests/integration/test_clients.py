@@ -2,37 +2,37 @@
 
 from __future__ import annotations
 
-import uuid
+import importlib.util
 from datetime import datetime
 
 import zeep
 from suds.client import Client as SudsClient
 
-from tests.messages import ACTIEF
+from tests.conftest import ROOT
 
 WSDL = "/GeefBewijsDienst-02.00/soap/WebService?wsdl"
 
 
-def verzoek(insz: str, referte: str) -> dict:
-    now = datetime.now()
-    return {
-        "Context": {
-            "Naam": "GeefBewijs",
-            "Versie": "02.00.0000",
-            "Bericht": {
-                "Type": "VRAAG",
-                "Tijdstip": {"Datum": now.strftime("%Y-%m-%d"), "Tijd": now.strftime("%H:%M:%S.000")},
-                "Afzender": {"Identificatie": ACTIEF, "Referte": referte, "Hoedanigheid": "1300"},
-            },
-        },
-        "Vragen": {"Vraag": {"Referte": referte, "Inhoud": {"INSZ": insz}}},
-    }
+def load_example():
+    """The request builder of examples/zeep_client.py: the tests use what developers copy."""
+    spec = importlib.util.spec_from_file_location("zeep_client_example", ROOT / "examples" / "zeep_client.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+example = load_example()
+
+
+def verzoek(insz: str) -> dict:
+    return example.verzoek(insz)
 
 
 def test_zeep_reads_bewijzen(server, persons):
     client = zeep.Client(server.base + WSDL)
-    referte = str(uuid.uuid4())
-    repliek = client.service.GeefBewijs(Verzoek=verzoek(persons[0], referte))
+    request = verzoek(persons[0])
+    referte = request["Vragen"]["Vraag"]["Referte"]
+    repliek = client.service.GeefBewijs(Verzoek=request)
     antwoord = repliek.Antwoorden.Antwoord
     assert antwoord.Referte == referte
     bewijzen = antwoord.Inhoud.Bewijzen.Bewijs
@@ -42,7 +42,7 @@ def test_zeep_reads_bewijzen(server, persons):
 
 def test_zeep_sees_a_refusal_as_repliek_uitzondering(server, persons):
     client = zeep.Client(server.base + WSDL)
-    request = verzoek(persons[0], "r-1")
+    request = verzoek(persons[0])
     request["Context"]["Bericht"]["Afzender"]["Identificatie"] = "onbekend.example/afnemer"
     repliek = client.service.GeefBewijs(Verzoek=request)
     assert repliek.Antwoorden is None
@@ -51,7 +51,7 @@ def test_zeep_sees_a_refusal_as_repliek_uitzondering(server, persons):
 
 def test_suds_reads_bewijzen(server, persons):
     client = SudsClient(server.base + WSDL, cache=None)
-    reply = client.service.GeefBewijs(Verzoek=verzoek(persons[0], str(uuid.uuid4())))
+    reply = client.service.GeefBewijs(Verzoek=verzoek(persons[0]))
     repliek = getattr(reply, "Repliek", reply)
     bewijzen = repliek.Antwoorden.Antwoord.Inhoud.Bewijzen.Bewijs
     assert persons[0] == bewijzen[0].PersoonUitgereikt.INSZ
@@ -60,7 +60,7 @@ def test_suds_reads_bewijzen(server, persons):
 def test_zeep_reaches_isbeschikbaar(server):
     client = zeep.Client(server.base + "/IsBeschikbaarDienst-02.00/soap/WebService?wsdl")
     now = datetime.now()
-    request = verzoek("0", "probe-1")
+    request = verzoek("0")
     request["Context"]["Naam"] = "IsBeschikbaar"
     request["Vragen"]["Vraag"]["Inhoud"] = {
         "VraagTijd": {"Datum": now.strftime("%Y-%m-%d"), "Tijd": "10:00:00.000"}

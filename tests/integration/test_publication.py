@@ -92,3 +92,18 @@ def test_a_soap_call_to_an_unknown_address_gets_a_fault(server):
     response = server.post("/GeefBewijsDienst-09.99/soap/WebService", b"<x/>")
     assert response.status_code == 404
     assert b"Fault" in response.content and b"GET /" in response.content
+
+
+def test_several_workers_serve_the_same_contract(demo_db, tmp_path, persons):
+    from tests.conftest import Server
+    from tests.messages import geef_bewijs
+
+    gateway = Server(demo_db, tmp_path / "server.log", "--workers", "2", "--threads", "2")
+    try:
+        replies = [
+            gateway.post("/GeefBewijsDienst-02.00/soap/WebService", geef_bewijs(insz)) for insz in persons[:8]
+        ]
+    finally:
+        gateway.stop()
+    assert all(reply.status_code == 200 and b"Bewijs>" in reply.content for reply in replies)
+    assert (tmp_path / "server.log").read_text().count("Booting worker") >= 2
