@@ -1,9 +1,7 @@
 """Reference data for synthetic LED content: the sources and what they deliver.
 
-:data:`BRONNEN` lists, per issuing entity, which kind of bewijzen the LED holds
-and since when, after AHOVOKS' public overview of the LED's content. Rows the
-overview marks as only expected (not yet delivered) are left out: nothing of
-them is held, so there is no "opgenomen vanaf" to tell.
+The sources themselves, with what the LED holds of them since when, are the
+coverage table of :mod:`led_gateway.domain.dekking`.
 
 :data:`SJABLONEN` holds, per source, a handful of typical bewijzen in the style
 of real LED replies: the classification the source delivers (Basis) and what the
@@ -19,148 +17,11 @@ most 6, Land/Taal codes at least 3 characters, ...).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from led_gateway.domain.bewijs import NIET_BESCHIKBAAR, AlternatieveInstantie, CodeNaam, NaamInhoud
+from led_gateway.domain.dekking import BRONNEN, LEVERANCIER_NAMEN, Bron, bron, bronnen_van
 
-# --------------------------------------------------------------------------------------------------
-# Sources
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bron:
-    """One row of the coverage overview: what one issuing entity delivers, since when."""
-
-    key: str
-    leverancier_naam: str
-    omschrijving: str
-    opgenomen_vanaf: date
-    volledig_vanaf: date | None = None
-    eigen_verklaring: bool = False
-
-
-# A school year is dated from its first day (1 September), academic year 1999-2000 from 1 October.
-BRONNEN: tuple[Bron, ...] = (
-    Bron(
-        "basisonderwijs",
-        "Basisonderwijs",
-        "Getuigschriften basisonderwijs uitgereikt door de scholen",
-        date(2016, 9, 1),
-    ),
-    Bron(
-        "basisonderwijs_examencommissie",
-        "Basisonderwijs",
-        "Getuigschriften basisonderwijs behaald via de examencommissie basisonderwijs",
-        date(2024, 9, 1),
-    ),
-    Bron(
-        "secundair",
-        "Secundair onderwijs",
-        "Getuigschriften en diploma's van het secundair onderwijs",
-        date(2001, 9, 1),
-    ),
-    Bron(
-        "secundair_kwalificaties",
-        "Secundair onderwijs",
-        "Bewijzen van onderwijskwalificatie en van beroepskwalificatie in het secundair onderwijs",
-        date(2021, 1, 1),
-    ),
-    Bron(
-        "examencommissie",
-        "Examencommissie",
-        "Getuigschriften en diploma's secundair onderwijs van de examencommissie",
-        date(2014, 1, 1),
-    ),
-    Bron(
-        "hoger_onderwijs",
-        "Hoger onderwijs",
-        "Getuigschriften en diploma's van universiteiten en hogescholen",
-        date(1999, 10, 1),
-    ),
-    Bron(
-        "volwassenenonderwijs",
-        "Volwassenenonderwijs",
-        "Getuigschriften, diploma's, certificaten en deelcertificaten van de centra voor "
-        "volwassenenonderwijs",
-        date(2013, 4, 1),
-        volledig_vanaf=date(2015, 1, 1),
-    ),
-    Bron(
-        "vdab",
-        "VDAB",
-        "Officiële leerbewijzen van opleidingen bij de VDAB",
-        date(2000, 1, 1),
-    ),
-    Bron(
-        "syntra",
-        "SYNTRA Vlaanderen",
-        "Erkende opleidingen van VLAIO en VDAB, vroeger SYNTRA Vlaanderen: diploma's en "
-        "getuigschriften, ook uit leertijd en duaal leren",
-        date(2002, 1, 1),
-        volledig_vanaf=date(2011, 1, 1),
-    ),
-    Bron(
-        "syntra_ondernemerstrajecten",
-        "SYNTRA Vlaanderen",
-        "Getuigschriften van ondernemerstrajecten",
-        date(2011, 1, 1),
-    ),
-    Bron(
-        "wse",
-        "Departement WSE",
-        "Bewijzen van beroepskwalificatie en deelkwalificatie van opleidingsverstrekkers erkend door het "
-        "Departement Werk en Sociale Economie",
-        date(2021, 1, 1),
-    ),
-    Bron(
-        "evc_ervaringsbewijzen",
-        "EVC",
-        "Ervaringsbewijzen van de EVC-testcentra (erkennen van verworven competenties)",
-        date(2006, 1, 1),
-    ),
-    Bron(
-        "evc_kwalificatiebewijzen",
-        "EVC",
-        "Kwalificatiebewijzen behaald via een EVC-traject",
-        date(2020, 1, 1),
-    ),
-    Bron(
-        "naric",
-        "NARIC Vlaanderen",
-        "Besluiten over de gelijkwaardigheid van buitenlandse diploma's",
-        date(2014, 1, 1),
-    ),
-    Bron(
-        "omgeving",
-        "Omgeving",
-        "Certificaten van het Departement Omgeving en het Vlaams Energie- en Klimaatagentschap die een "
-        "erkenning voor een activiteit mogelijk maken",
-        date(2021, 1, 1),
-    ),
-    Bron(
-        "vdab_eigen_verklaringen",
-        "VDAB",
-        "Kwalificatiebewijzen die de burger zelf op eer verklaarde in zijn dossier bij de VDAB",
-        date(1985, 1, 1),
-        eigen_verklaring=True,
-    ),
-)
-
-LEVERANCIER_NAMEN: tuple[str, ...] = tuple(dict.fromkeys(b.leverancier_naam for b in BRONNEN))
-
-_BRON_PER_KEY = {b.key: b for b in BRONNEN}
-
-
-def bron(key: str) -> Bron:
-    """The :class:`Bron` with that key (``KeyError`` when unknown)."""
-    return _BRON_PER_KEY[key]
-
-
-def bronnen_van(leverancier_naam: str) -> tuple[Bron, ...]:
-    """The rows of one leverancier, in catalogue order (empty when unknown)."""
-    return tuple(b for b in BRONNEN if b.leverancier_naam == leverancier_naam)
-
+__all__ = ["BRONNEN", "LEVERANCIER_NAMEN", "Bron", "bron", "bronnen_van"]
 
 #: Indicative days between uitreiking and availability in the LED, per leverancier; others ~20.
 REGISTRATIETERMIJN_DAGEN: dict[str, int] = {

@@ -11,6 +11,7 @@ equivalent) when only the birth year is known.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _ELEVEN_DIGITS = re.compile(r"\d{11}\Z", re.ASCII)
 
@@ -50,3 +51,21 @@ def make_test_number(year: int, month: int, day: int, sequence: int) -> str:
     """A valid MAGDA test number for a birth on that date with that sequence (1-997)."""
     first_nine = f"{year % 100:02d}{month + 60:02d}{day:02d}{sequence:03d}"
     return first_nine + check_digits(first_nine, year >= 2000)
+
+
+def birth_date(insz: str) -> date | None:
+    """The birth date an INSZ encodes, or ``None`` when it encodes none.
+
+    The century follows from the check digits; an unknown month or day
+    (``00``) reads as the first of the year or month.
+    """
+    if not is_valid_structure(insz):
+        return None
+    born_after_1999 = insz[9:] == check_digits(insz[:9], True)
+    year = (2000 if born_after_1999 else 1900) + int(insz[:2])
+    month = int(insz[2:4])
+    month -= max(offset for offset in MONTH_OFFSETS if offset <= month)
+    try:
+        return date(year, month or 1, int(insz[4:6]) or 1)
+    except ValueError:
+        return None

@@ -173,3 +173,33 @@ class LeverancierRow(Base):
     naam: Mapped[str] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(20))
     leverancier_namen: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class InschrijvingRow(Base):
+    """An afnemer's subscription to a person (its repertorium), from begin to einde (open: None)."""
+
+    __tablename__ = "inschrijvingen"
+    __table_args__ = (Index("ix_inschrijvingen_insz_afnemer", "insz", "afnemer_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    afnemer_id: Mapped[int] = mapped_column(ForeignKey("afnemers.id"))
+    insz: Mapped[str] = mapped_column(String(11))
+    hoedanigheid: Mapped[str | None] = mapped_column(String(24))
+    begin: Mapped[date] = mapped_column(Date)
+    einde: Mapped[date | None] = mapped_column(Date)
+    ingeschreven_op: Mapped[datetime] = mapped_column(DateTime)
+    uitgeschreven_op: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DekkingRow(Base):
+    """One row of the coverage table (see :mod:`led_gateway.domain.dekking`)."""
+
+    __tablename__ = "dekking"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    leverancier_naam: Mapped[str] = mapped_column(String(100))
+    omschrijving: Mapped[str] = mapped_column(Text)
+    opgenomen_vanaf: Mapped[date] = mapped_column(Date)
+    volledig_vanaf: Mapped[date | None] = mapped_column(Date)
+    eigen_verklaring: Mapped[bool] = mapped_column(Boolean, default=False)
+    vanaf_leeftijd: Mapped[int] = mapped_column(Integer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select
@@ -19,10 +19,13 @@ from led_gateway.domain.bewijs import (
     NaamInhoud,
     Supplement,
 )
+from led_gateway.domain.dekking import Bron
 from led_gateway.repository.models import (
     AfnemerOvergangRow,
     AfnemerRow,
     BewijsRow,
+    DekkingRow,
+    InschrijvingRow,
     LeverancierRow,
     ProtocolRow,
 )
@@ -94,6 +97,7 @@ def _aansluiting(row: Any) -> Aansluiting:
             hoedanigheden=frozenset(row.hoedanigheden or ()),
             scope_categorieen=_optional_set(row.scope_categorieen),
             scope_leveranciers=_optional_set(row.scope_leveranciers),
+            enkel_geregistreerde_personen=bool(row.enkel_geregistreerde_personen),
         )
     return Aansluiting(
         identificatie=row.identificatie,
@@ -127,6 +131,7 @@ def _aansluiting_query():
             protocol.c.hoedanigheden,
             protocol.c.scope_categorieen,
             protocol.c.scope_leveranciers,
+            protocol.c.enkel_geregistreerde_personen,
         )
         .select_from(afnemer.outerjoin(protocol, protocol.c.id == latest))
         .where(afnemer.c.identificatie == bindparam("identificatie"))
@@ -176,6 +181,17 @@ class AfnemerRepository:
         )
         afnemer.status = str(naar)
 
+    def in_status(self, status: Status | None = None) -> list[AfnemerRow]:
+        """Afnemers (in one status, or all) by identificatie."""
+        query = select(AfnemerRow).order_by(AfnemerRow.identificatie)
+        if status is not None:
+            query = query.where(AfnemerRow.status == str(status))
+        return list(self.session.scalars(query))
+
+    def history(self, afnemer: AfnemerRow) -> list[AfnemerOvergangRow]:
+        query = select(AfnemerOvergangRow).where(AfnemerOvergangRow.afnemer_id == afnemer.id)
+        return list(self.session.scalars(query.order_by(AfnemerOvergangRow.id)))
+
     def add_protocol(self, afnemer: AfnemerRow, protocol: ProtocolRow) -> None:
         afnemer.protocollen.append(protocol)
         self.session.flush()
@@ -190,6 +206,55 @@ class LeverancierRepository:
             select(LeverancierRow).where(LeverancierRow.identificatie == identificatie)
         )
 
+    def all(self) -> list[LeverancierRow]:
+        return list(self.session.scalars(select(LeverancierRow).order_by(LeverancierRow.identificatie)))
+
     def add(self, leverancier: LeverancierRow) -> None:
         self.session.add(leverancier)
+        self.session.flush()
+
+
+_DEKKING_FIELDS = tuple(field.name for field in fields(Bron))
+
+
+class DekkingRepository:
+    """The coverage table, as operators keep it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> tuple[Bron, ...]:
+        rows = self.session.execute(select(DekkingRow.__table__).order_by(DekkingRow.opgenomen_vanaf))
+        return tuple(Bron(**{name: getattr(row, name) for name in _DEKKING_FIELDS}) for row in rows)
+
+    def get(self, key: str) -> DekkingRow | None:
+        return self.session.get(DekkingRow, key)
+
+    def add(self, bron: Bron) -> None:
+        self.session.add(DekkingRow(**asdict(bron)))
+
+
+class InschrijvingRepository:
+    """Afnemers' subscriptions to persons (their repertorium)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def is_ingeschreven(self, afnemer_identificatie: str, insz: str, day: date) -> bool:
+        """Whether the afnemer has a subscription to ``insz`` that covers ``day``."""
+        query = (
+            select(InschrijvingRow.id)
+            .join(AfnemerRow, AfnemerRow.id == InschrijvingRow.afnemer_id)
+            .where(
+                AfnemerRow.identificatie == afnemer_identificatie,
+                InschrijvingRow.insz == insz,
+                InschrijvingRow.begin <= day,
+                (InschrijvingRow.einde.is_(None)) | (InschrijvingRow.einde >= day),
+            )
+            .limit(1)
+        )
+        return self.session.scalar(query) is not None
+
+    def add(self, inschrijving: InschrijvingRow) -> None:
+        self.session.add(inschrijving)
         self.session.flush()

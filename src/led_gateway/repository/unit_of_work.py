@@ -12,13 +12,21 @@ from types import TracebackType
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from led_gateway.repository.queries import AfnemerRepository, BewijsRepository, LeverancierRepository
+from led_gateway.repository.queries import (
+    AfnemerRepository,
+    BewijsRepository,
+    DekkingRepository,
+    InschrijvingRepository,
+    LeverancierRepository,
+)
 
 
 class UnitOfWork:
     bewijzen: BewijsRepository
     afnemers: AfnemerRepository
     leveranciers: LeverancierRepository
+    dekking: DekkingRepository
+    inschrijvingen: InschrijvingRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -28,6 +36,8 @@ class UnitOfWork:
         self.bewijzen = BewijsRepository(self.session)
         self.afnemers = AfnemerRepository(self.session)
         self.leveranciers = LeverancierRepository(self.session)
+        self.dekking = DekkingRepository(self.session)
+        self.inschrijvingen = InschrijvingRepository(self.session)
         return self
 
     def __exit__(
