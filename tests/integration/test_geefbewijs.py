@@ -35,7 +35,7 @@ def test_a_person_gets_all_their_bewijzen(server, persons, reference):
     assert bewijzen
     assert {b.findtext("PersoonUitgereikt/INSZ") for b in bewijzen} == {persons[0]}
     assert body.findtext("Repliek/Antwoorden/Antwoord/Referte") == "vraag-1"
-    assert uitzonderingen(body, "Antwoord") == []
+    assert [u for u in uitzonderingen(body, "Antwoord") if u["Type"] != "INFORMATIE"] == []
 
 
 def test_every_bewijs_carries_basis_and_afgeleid(server, persons, reference):
@@ -78,8 +78,9 @@ def test_unknown_person_is_40000_at_antwoord_level(server, reference):
     body = ask(server, geef_bewijs("31661501234"[:9] + f"{97 - int('316615012') % 97:02d}"))
     assert_magda_valid(reference, body)
     assert body.find("Repliek/Antwoorden/Antwoord/Inhoud") is None
-    assert [u["Identificatie"] for u in uitzonderingen(body, "Antwoord")] == ["40000"]
-    assert uitzonderingen(body, "Antwoord")[0]["Type"] == "FOUT"
+    found = uitzonderingen(body, "Antwoord")
+    assert found[0]["Identificatie"] == "40000" and found[0]["Type"] == "FOUT"
+    assert {u["Identificatie"] for u in found[1:]} <= {"30004"}
 
 
 @pytest.mark.parametrize("insz", ["12345678901", "85073112300", "99999999999"])

@@ -43,10 +43,18 @@ class Protocol:
     hoedanigheden: frozenset[str]
     scope_categorieen: frozenset[str] | None = None
     scope_leveranciers: frozenset[str] | None = None
+    #: The afnemer may only consult persons it registered in its repertorium.
+    enkel_geregistreerde_personen: bool = False
 
     def covers(self, day: date) -> bool:
         """True from the first to the last day of validity, both included."""
         return self.geldig_van <= day and (self.geldig_tot is None or day <= self.geldig_tot)
+
+    def in_scope(self, categorie: str, leverancier_naam: str) -> bool:
+        """Whether the protocol lets the afnemer see a bewijs of this category and source."""
+        return (self.scope_categorieen is None or categorie in self.scope_categorieen) and (
+            self.scope_leveranciers is None or leverancier_naam in self.scope_leveranciers
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from datetime import datetime
 from lxml import etree
 from sqlalchemy.exc import DBAPIError
 
+from led_gateway.affiliation.aansluiting import Aansluiting
 from led_gateway.affiliation.policy import AccessRequest, decide
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.wire.context import GatewayIdentity, RequestContext, append_reply_context, read_context
@@ -30,11 +31,24 @@ log = logging.getLogger("led_gateway.calls")
 
 @dataclass(frozen=True, slots=True)
 class Vraag:
-    """One question of a request, with the context it was asked in."""
+    """One question of a request, with the context it was asked in.
+
+    ``aansluiting`` is the caller's affiliation when the dienst is restricted
+    (the policy allowed it), for what depends on the protocol: its scope.
+    """
 
     context: RequestContext
     inhoud: etree._Element
     now: datetime
+    aansluiting: Aansluiting | None = None
+
+
+class Refused(Exception):
+    """Raised by a dienst to refuse the whole message (a Repliek-level uitzondering)."""
+
+    def __init__(self, reason: Uitzondering) -> None:
+        super().__init__(reason.diagnose)
+        self.reason = reason
 
 
 @dataclass(slots=True)
@@ -122,11 +136,11 @@ class Responder:
             return [uitzondering("30002", mismatch, "Verzoek/Context")]
         try:
             with self.unit_of_work() as uow:
-                refusal = self._refusal(context, uow, now)
-                if refusal:
-                    return [refusal]
-                vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now)
+                aansluiting = self._allowed_aansluiting(context, uow, now)
+                vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now, aansluiting)
                 return self.dienst.answer(vraag, uow)
+        except Refused as refused:
+            return [refused.reason]
         except DBAPIError:
             log.exception("database unavailable for %s", self.dienst.operation)
             return [uitzondering("90000", "de databank is niet bereikbaar")]
@@ -144,8 +158,10 @@ class Responder:
             )
         return None
 
-    def _refusal(self, context: RequestContext, uow: UnitOfWork, now: datetime) -> Uitzondering | None:
-        """The access policy's refusal, if any: asked before anything else is read."""
+    def _allowed_aansluiting(
+        self, context: RequestContext, uow: UnitOfWork, now: datetime
+    ) -> Aansluiting | None:
+        """Ask the access policy before anything else is read; raise :class:`Refused` if it says no."""
         if not self.dienst.restricted:
             return None
         afzender = context.afzender
@@ -156,9 +172,10 @@ class Responder:
             datum=now.date(),
             vereist_mutaties=self.dienst.vereist_mutaties,
         )
-        decision = decide(request, uow.afnemers.aansluiting(afzender.identificatie))
+        aansluiting = uow.afnemers.aansluiting(afzender.identificatie)
+        decision = decide(request, aansluiting)
         if decision.allowed:
-            return None
+            return aansluiting
         log.warning(
             "refused %s for %r (hoedanigheid %r): %s",
             self.dienst.operation,
@@ -166,7 +183,7 @@ class Responder:
             afzender.hoedanigheid,
             decision.reden,
         )
-        return uitzondering(decision.code, decision.reden, "Verzoek/Context/Bericht/Afzender")
+        raise Refused(uitzondering(decision.code, decision.reden, "Verzoek/Context/Bericht/Afzender"))
 
 
 def _append_antwoord(

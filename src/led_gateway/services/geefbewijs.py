@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from lxml import etree
 
+from led_gateway.affiliation.aansluiting import Protocol
 from led_gateway.domain.bewijs import Bewijs
-from led_gateway.domain.insz import is_valid_structure
+from led_gateway.domain.dekking import onvolledig_voor
+from led_gateway.domain.insz import birth_date, is_valid_structure
 from led_gateway.repository.unit_of_work import UnitOfWork
-from led_gateway.services.base import Antwoord, Dienst, Vraag
+from led_gateway.services.base import Antwoord, Dienst, Refused, Vraag
 from led_gateway.wire.bewijs import append_bewijs
-from led_gateway.wire.uitzonderingen import uitzondering
+from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 
 NAMESPACE = "http://geefbewijs.bewijsraadplegingdienst.led.vlaanderen.be"
 
@@ -21,14 +23,39 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
     insz = (vraag.inhoud.findtext("INSZ") or "").strip()
     if not is_valid_structure(insz):
         return Antwoord(uitzonderingen=[uitzondering("20002", insz, "INSZ")])
-    bewijzen = uow.bewijzen.for_insz(insz)
+    protocol = vraag.aansluiting.protocol
+    if protocol.enkel_geregistreerde_personen and not uow.inschrijvingen.is_ingeschreven(
+        vraag.aansluiting.identificatie, insz, vraag.now.date()
+    ):
+        raise Refused(uitzondering("13202", omstandigheid="INSZ"))
+    held = uow.bewijzen.for_insz(insz)
+    bewijzen = [b for b in held if protocol.in_scope(b.categorie, b.leverancier_naam)]
+    notices = _coverage_notices(insz, protocol, uow)
+    if not held:
+        return Antwoord(uitzonderingen=[uitzondering("40000", omstandigheid="INSZ"), *notices])
     if not bewijzen:
-        return Antwoord(uitzonderingen=[uitzondering("40000", omstandigheid="INSZ")])
-    notices = []
+        return Antwoord(uitzonderingen=[uitzondering("15021", omstandigheid="Bewijzen"), *notices])
     if len(bewijzen) > MAX_BEWIJZEN:
         notices.append(uitzondering("30003", f"{len(bewijzen)} bewijzen, de eerste {MAX_BEWIJZEN} getoond"))
         bewijzen = bewijzen[:MAX_BEWIJZEN]
     return Antwoord(inhoud=_bewijzen_writer(bewijzen), uitzonderingen=notices)
+
+
+def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Uitzondering]:
+    """INFORMATIE on the sources whose absence of bewijzen proves nothing for this person."""
+    geboren = birth_date(insz)
+    if geboren is None:
+        return []
+    bronnen = tuple(
+        b
+        for b in uow.dekking.all()
+        if protocol.scope_leveranciers is None or b.leverancier_naam in protocol.scope_leveranciers
+    )
+    onvolledig = onvolledig_voor(bronnen, geboren)
+    if not onvolledig:
+        return []
+    detail = "; ".join(f"{naam} pas volledig vanaf {datum:%d.%m.%Y}" for naam, datum in onvolledig.items())
+    return [uitzondering("30004", detail, "Bewijzen")]
 
 
 def _bewijzen_writer(bewijzen: list[Bewijs]):

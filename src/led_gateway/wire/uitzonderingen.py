@@ -37,10 +37,13 @@ class Code:
 CATALOGUE: dict[str, Code] = {
     code.identificatie: code
     for code in (
+        Code("13202", FOUT, MAGDA, "Gegevens niet opvraagbaar geen persoonsdossier geregistreerd", "Repliek"),
+        Code("15021", FOUT, MAGDA, "Geen gegevens in antwoord wegens filtering", "Antwoord"),
         Code("20002", FOUT, MAGDA, "INSZ heeft een ongeldige structuur", "Antwoord"),
         Code("30001", FOUT, MAGDA, "Het verzoek voldoet niet aan het XSD van de dienst", "Repliek"),
         Code("30002", FOUT, MAGDA, "Naam of versie in de Context komt niet overeen met de dienst", "Repliek"),
         Code("30003", WAARSCHUWING, LED, "Meer bewijzen dan een antwoord kan bevatten", "Antwoord"),
+        Code("30004", INFORMATIE, LED, "Niet alle bronnen zijn volledig voor deze persoon", "Antwoord"),
         Code("40000", FOUT, LED, "Geen gegevens gevonden.", "Antwoord"),
         Code("40006", FOUT, MAGDA, "Fout in autorisatie", "Repliek"),
         Code("90000", FOUT, MAGDA, "De dienst is (tijdelijk) niet beschikbaar", "Repliek"),
