@@ -8,7 +8,7 @@ skipped, and each transition is kept with when and by whom.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from led_gateway.affiliation.aansluiting import Kanaal, Status
 from led_gateway.repository.models import AfnemerRow, ProtocolRow
@@ -31,13 +31,30 @@ class Intake:
 @dataclass(frozen=True)
 class ProtocolGegevens:
     referte: str
-    ondertekend_afnemer_op: date
-    ondertekend_led_op: date
+    ondertekend_afnemer_op: date | None
+    ondertekend_led_op: date | None
     dpo_advies_afnemer_positief: bool
     dpo_advies_led: str
     geldig_van: date
     geldig_tot: date | None
     hoedanigheden: tuple[str, ...]
+    #: Categorieën and Leverancier/Naam values the afnemer may see; ``None``: all.
+    scope_categorieen: tuple[str, ...] | None = None
+    scope_leveranciers: tuple[str, ...] | None = None
+    enkel_geregistreerde_personen: bool = False
+
+    def as_row(self) -> ProtocolRow:
+        values = asdict(self)
+        for name in ("hoedanigheden", "scope_categorieen", "scope_leveranciers"):
+            values[name] = None if values[name] is None else list(values[name])
+        return ProtocolRow(**values)
+
+
+#: Why an afnemer stops: the protocol's term expired, the purpose is no longer relevant, or another reason.
+TERMIJN_VERSTREKEN = "termijn-verstreken"
+DOEL_NIET_MEER_RELEVANT = "doel-niet-meer-relevant"
+ANDERE = "andere"
+REDENEN = (TERMIJN_VERSTREKEN, DOEL_NIET_MEER_RELEVANT, ANDERE)
 
 
 def _json_ready(data: dict) -> dict:
@@ -106,14 +123,52 @@ def record_protocol(
     uow: UnitOfWork, afnemer: AfnemerRow, protocol: ProtocolGegevens, door: str, now: datetime
 ) -> None:
     """Step 4: a protocol signed by both parties after a positive DPO advice of the afnemer."""
+    _check_protocol(protocol)
+    _advance(uow, afnemer, Status.DPIA, Status.PROTOCOL, door, now, asdict(protocol))
+    uow.afnemers.add_protocol(afnemer, protocol.as_row())
+
+
+def _check_protocol(protocol: ProtocolGegevens) -> None:
+    if not protocol.referte.strip():
+        raise AffiliationError("het protocol heeft een referte nodig")
+    if protocol.ondertekend_afnemer_op is None or protocol.ondertekend_led_op is None:
+        raise AffiliationError("het protocol moet door beide partijen ondertekend zijn (twee datums)")
     if not protocol.dpo_advies_afnemer_positief:
         raise AffiliationError("het protocol vereist een positief advies van de DPO van de afnemer")
+    if not protocol.dpo_advies_led.strip():
+        raise AffiliationError("het protocol vereist het advies van de DPO van de LED")
     if protocol.geldig_tot is not None and protocol.geldig_tot < protocol.geldig_van:
         raise AffiliationError("de geldigheidsperiode van het protocol eindigt voor ze begint")
-    _advance(uow, afnemer, Status.DPIA, Status.PROTOCOL, door, now, asdict(protocol))
-    uow.afnemers.add_protocol(
-        afnemer, ProtocolRow(**{**asdict(protocol), "hoedanigheden": list(protocol.hoedanigheden)})
-    )
+    if not protocol.hoedanigheden:
+        raise AffiliationError("het protocol moet minstens één toegestane hoedanigheid noemen")
+
+
+def renew_protocol(
+    uow: UnitOfWork, afnemer: AfnemerRow, protocol: ProtocolGegevens, door: str, now: datetime
+) -> None:
+    """A new protocol (a new validity period) for an afnemer that has one; history stays.
+
+    An afnemer that went out of use because its term expired comes back in
+    use with the renewed protocol.
+    """
+    _check_protocol(protocol)
+    if not afnemer.protocollen:
+        raise AffiliationError(f"{afnemer.identificatie} heeft nog geen protocol om te vernieuwen")
+    vorig = afnemer.protocollen[-1]
+    if protocol.geldig_van < vorig.geldig_van:
+        raise AffiliationError("een vernieuwd protocol kan niet vroeger beginnen dan het vorige")
+    if any(bestaand.referte == protocol.referte for bestaand in afnemer.protocollen):
+        raise AffiliationError(f"protocol {protocol.referte} bestaat al voor {afnemer.identificatie}")
+    status = Status(afnemer.status)
+    if status is Status.UIT_GEBRUIK and afnemer.uit_gebruik_reden == TERMIJN_VERSTREKEN:
+        naar = Status.IN_GEBRUIK
+    elif status in (Status.PROTOCOL, Status.MAGDA, Status.IN_GEBRUIK):
+        naar = status
+    else:
+        raise AffiliationError(f"een protocol vernieuwen kan niet bij stap '{status}'")
+    gegevens = {"vernieuwing": True, **asdict(protocol)}
+    uow.afnemers.record_transition(afnemer, status, naar, door, now, _json_ready(gegevens))
+    uow.afnemers.add_protocol(afnemer, protocol.as_row())
 
 
 def record_magda_connection(
@@ -139,6 +194,10 @@ def take_out_of_use(
     now: datetime,
 ) -> None:
     """Step 7: out of use, with the date and the reason."""
+    if reden not in REDENEN:
+        raise AffiliationError(f"reden '{reden}' is onbekend; kies uit {', '.join(REDENEN)}")
+    if reden == ANDERE and not (toelichting or "").strip():
+        raise AffiliationError("bij reden 'andere' hoort een toelichting")
     gegevens = {"op": op, "reden": reden, "toelichting": toelichting}
     _advance(uow, afnemer, Status.IN_GEBRUIK, Status.UIT_GEBRUIK, door, now, gegevens)
     afnemer.uit_gebruik_op, afnemer.uit_gebruik_reden, afnemer.uit_gebruik_toelichting = (
@@ -146,3 +205,21 @@ def take_out_of_use(
         reden,
         toelichting,
     )
+
+
+def expire(uow: UnitOfWork, today: date, door: str, now: datetime) -> list[str]:
+    """Record every afnemer in use whose protocol ended before ``today`` as out of use.
+
+    The date out of use is the day after the protocol's last day. Running it
+    again changes nothing: those afnemers are no longer in use.
+    """
+    expired = []
+    for afnemer in uow.afnemers.in_status(Status.IN_GEBRUIK):
+        protocol = afnemer.protocollen[-1] if afnemer.protocollen else None
+        if protocol is not None and protocol.geldig_tot is not None and protocol.geldig_tot < today:
+            einde = protocol.geldig_tot + timedelta(days=1)
+            take_out_of_use(
+                uow, afnemer, einde, TERMIJN_VERSTREKEN, f"protocol {protocol.referte} verlopen", door, now
+            )
+            expired.append(afnemer.identificatie)
+    return expired
