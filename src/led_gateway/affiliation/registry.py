@@ -118,15 +118,20 @@ def _load(text: str) -> tuple[Any, dict[Path, int]]:
     lines: dict[Path, int] = {}
     constructor = yaml.SafeLoader("")
 
-    def walk(node: yaml.Node, path: Path) -> Any:
-        lines[path] = node.start_mark.line + 1
+    def walk(node: yaml.Node, path: Path, line: int) -> Any:
+        lines[path] = line  # a mapping entry is placed on its key's line
         if isinstance(node, yaml.MappingNode):
-            return {key.value: walk(value, (*path, key.value)) for key, value in node.value}
+            return {
+                key.value: walk(value, (*path, key.value), key.start_mark.line + 1)
+                for key, value in node.value
+            }
         if isinstance(node, yaml.SequenceNode):
-            return [walk(item, (*path, index)) for index, item in enumerate(node.value)]
+            return [
+                walk(item, (*path, index), item.start_mark.line + 1) for index, item in enumerate(node.value)
+            ]
         return constructor.construct_object(node)
 
-    return (walk(root, ()) if root is not None else None), lines
+    return (walk(root, (), 1) if root is not None else None), lines
 
 
 def _where(path: Path) -> str:
@@ -229,40 +234,68 @@ def _protocol(entry: _Entry, index: int) -> afnemers.ProtocolGegevens | None:
     )
 
 
+@dataclass
+class _Steps:
+    """The data of every step a file entry names, read and type-checked before anything is applied."""
+
+    intake: afnemers.Intake | None = None
+    dpia: tuple[bool, str, str | None] | None = None
+    protocollen: list[afnemers.ProtocolGegevens | None] | None = None
+    magda: tuple[str, date] | None = None
+    uit_gebruik: tuple[date, str, str | None] | None = None
+
+
+def _read_steps(entry: _Entry, target: int) -> _Steps:
+    """Read the sections needed to reach step ``target``; problems go to the entry."""
+    steps = _Steps()
+    if target >= STEPS.index(Status.INTAKE):
+        steps.intake = _intake(entry)
+    if target >= STEPS.index(Status.DPIA):
+        vereist = entry.value("dpia", "vereist", bool)
+        vooronderzoek = entry.value("dpia", "vooronderzoek", str)
+        steps.dpia = (vereist, vooronderzoek, entry.value("dpia", "dpia_referte", str, required=False))
+    if target >= STEPS.index(Status.PROTOCOL):
+        raw = entry.data.get("protocollen")
+        if not isinstance(raw, list) or not raw:
+            entry.problem(
+                "a list with at least one protocol is required from step 'protocol' on", "protocollen"
+            )
+        else:
+            steps.protocollen = [_protocol(entry, index) for index in range(len(raw))]
+    if target >= STEPS.index(Status.MAGDA):
+        steps.magda = (entry.value("magda", "ticket", str), entry.value("magda", "aangesloten_op", date))
+    if target >= STEPS.index(Status.UIT_GEBRUIK):
+        steps.uit_gebruik = (
+            entry.value("uit_gebruik", "op", date),
+            entry.value("uit_gebruik", "reden", str),
+            entry.value("uit_gebruik", "toelichting", str, required=False),
+        )
+    return steps
+
+
 def _take_step(
-    uow: UnitOfWork, afnemer: AfnemerRow, entry: _Entry, step: Status, door: str, now: datetime
+    uow: UnitOfWork, afnemer: AfnemerRow, steps: _Steps, step: Status, door: str, now: datetime
 ) -> None:
     """Record ``step`` with the file's data (raises AffiliationError when a rule forbids it)."""
     if step is Status.INTAKE:
-        intake = _intake(entry)
-        if intake is not None:
-            afnemers.record_intake(uow, afnemer, intake, door, now)
+        afnemers.record_intake(uow, afnemer, steps.intake, door, now)
     elif step is Status.DPIA:
-        vereist = entry.value("dpia", "vereist", bool)
-        vooronderzoek = entry.value("dpia", "vooronderzoek", str)
-        if vereist is not None and vooronderzoek is not None:
-            referte = entry.value("dpia", "dpia_referte", str, required=False)
-            afnemers.record_dpia(uow, afnemer, vereist, vooronderzoek, referte, door, now)
+        afnemers.record_dpia(uow, afnemer, *steps.dpia, door, now)
     elif step is Status.PROTOCOL:
-        if not entry.data.get("protocollen"):
-            entry.problem("a protocol is required from step 'protocol' on", "protocollen")
-            return
-        protocol = _protocol(entry, 0)
-        if protocol is not None:
-            afnemers.record_protocol(uow, afnemer, protocol, door, now)
+        afnemers.record_protocol(uow, afnemer, steps.protocollen[0], door, now)
     elif step is Status.MAGDA:
-        ticket = entry.value("magda", "ticket", str)
-        op = entry.value("magda", "aangesloten_op", date)
-        if ticket is not None and op is not None:
-            afnemers.record_magda_connection(uow, afnemer, ticket, op, door, now)
+        afnemers.record_magda_connection(uow, afnemer, *steps.magda, door, now)
     elif step is Status.IN_GEBRUIK:
         afnemers.take_into_use(uow, afnemer, door, now)
     elif step is Status.UIT_GEBRUIK:
-        op = entry.value("uit_gebruik", "op", date)
-        reden = entry.value("uit_gebruik", "reden", str)
-        if op is not None and reden is not None:
-            toelichting = entry.value("uit_gebruik", "toelichting", str, required=False)
-            afnemers.take_out_of_use(uow, afnemer, op, reden, toelichting, door, now)
+        afnemers.take_out_of_use(uow, afnemer, *steps.uit_gebruik, door, now)
+
+
+def _same(recorded: Any, given: Any) -> bool:
+    """Whether the file says what is recorded; a key left out of a section reads as empty."""
+    if isinstance(recorded, dict) and isinstance(given, dict):
+        return set(given) <= set(recorded) and all(given.get(key) == value for key, value in recorded.items())
+    return recorded == given
 
 
 def _apply(uow: UnitOfWork, entry: _Entry, door: str, now: datetime) -> list[str]:
@@ -271,9 +304,13 @@ def _apply(uow: UnitOfWork, entry: _Entry, door: str, now: datetime) -> list[str
     for name, value in (("identificatie", identificatie), ("naam", naam), ("status", status)):
         if not isinstance(value, str) or not value.strip():
             entry.problem("is required (text)", name)
-    if status is not None and status not in tuple(Status):
+    if isinstance(status, str) and status not in tuple(Status):
         entry.problem(f"must be one of {', '.join(Status)}", "status")
-    if len(entry.problems) or not all(isinstance(v, str) for v in (identificatie, naam, status)):
+    if entry.problems:
+        return []
+    target = STEPS.index(Status(status))
+    steps = _read_steps(entry, target)
+    if entry.problems:
         return []
     changes = []
     afnemer = uow.afnemers.get(identificatie)
@@ -281,43 +318,41 @@ def _apply(uow: UnitOfWork, entry: _Entry, door: str, now: datetime) -> list[str
         afnemer = afnemers.register(uow, identificatie, naam, door, now)
         changes.append(f"{identificatie}: registered")
     recorded = afnemer_document(afnemer)
-    current, target = STEPS.index(Status(afnemer.status)), STEPS.index(Status(status))
+    current = STEPS.index(Status(afnemer.status))
     if target < current:
         entry.problem(
             f"the registry is already at step '{afnemer.status}'; history is not rewritten", "status"
         )
         return changes
     for section in ("naam", "intake", "dpia", "magda"):
-        if section in recorded and section in data and recorded[section] != data[section]:
+        if section in recorded and section in data and not _same(recorded[section], data[section]):
             entry.problem("differs from what is recorded; history is not rewritten", section)
+    if entry.problems:
+        return changes
     for step in STEPS[current + 1 : target + 1]:
-        before = len(entry.problems)
-        _take_step(uow, afnemer, entry, step, door, now)
-        if len(entry.problems) > before:
-            return changes
+        _take_step(uow, afnemer, steps, step, door, now)
         changes.append(f"{identificatie}: {step}")
-    changes.extend(_apply_renewals(uow, afnemer, entry, door, now))
+    changes.extend(_apply_renewals(uow, afnemer, entry, steps, door, now))
     return changes
 
 
 def _apply_renewals(
-    uow: UnitOfWork, afnemer: AfnemerRow, entry: _Entry, door: str, now: datetime
+    uow: UnitOfWork, afnemer: AfnemerRow, entry: _Entry, steps: _Steps, door: str, now: datetime
 ) -> list[str]:
     """Protocols of the file the registry does not hold yet are renewals, in file order."""
     known = {protocol.referte: protocol for protocol in afnemer.protocollen}
     changes = []
-    for index, raw in enumerate(entry.data.get("protocollen") or []):
-        referte = raw.get("referte") if isinstance(raw, dict) else None
-        if referte in known:
-            if _protocol_document(known[referte]) != {**_protocol_document(known[referte]), **raw}:
+    for index, protocol in enumerate(steps.protocollen or []):
+        if protocol is None:
+            continue
+        if protocol.referte in known:
+            if _protocol_document(known[protocol.referte]) != _protocol_document(protocol.as_row()):
                 entry.problem(
                     "differs from the recorded protocol; history is not rewritten", "protocollen", index
                 )
             continue
-        protocol = _protocol(entry, index)
-        if protocol is not None:
-            afnemers.renew_protocol(uow, afnemer, protocol, door, now)
-            changes.append(f"{afnemer.identificatie}: protocol {protocol.referte} renewed")
+        afnemers.renew_protocol(uow, afnemer, protocol, door, now)
+        changes.append(f"{afnemer.identificatie}: protocol {protocol.referte} renewed")
     return changes
 
 
