@@ -34,31 +34,89 @@ SOAP_ENV_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 GEEF_BEWIJS_NS = "http://geefbewijs.bewijsraadplegingdienst.led.vlaanderen.be"
 IS_BESCHIKBAAR_NS = "http://webservice.isbeschikbaardienst-02_00.generiek-02_00.vip.vlaanderen.be"
 
-# (our schema, reference schema, root element) for every message our services exchange.
-CONTRACTS = [
-    (
-        "LED.GeefBewijsDienst-02.00/GeefBewijs.xsd",
-        "LED.GeefBewijsDienst-02.00/WebService/GeefBewijs.xsd",
-        "GeefBewijs",
+# operation: (folder under xsd/, request and response namespace, Dienst-MM.mm of endpoint and WSDL)
+SERVICES = {
+    "GeefBewijs": ("LED.GeefBewijsDienst-02.00", GEEF_BEWIJS_NS, "GeefBewijsDienst-02.00"),
+    "IsBeschikbaar": ("Generiek.IsBeschikbaarDienst-02.00", IS_BESCHIKBAAR_NS, "IsBeschikbaarDienst-02.00"),
+    "RegistreerBewijs": (
+        "LED.RegistreerBewijsDienst-02.00",
+        "http://registreerbewijs.bewijsregistratiedienst.led.vlaanderen.be",
+        "RegistreerBewijsDienst-02.00",
     ),
-    (
-        "LED.GeefBewijsDienst-02.00/GeefBewijsResponse.xsd",
-        "LED.GeefBewijsDienst-02.00/WebService/GeefBewijsResponse.xsd",
-        "GeefBewijsResponse",
+    "AnnuleerBewijs": (
+        "LED.AnnuleerBewijsDienst-02.00",
+        "http://annuleerbewijs.bewijsregistratiedienst.led.vlaanderen.be",
+        "AnnuleerBewijsDienst-02.00",
     ),
-    (
-        "Generiek.IsBeschikbaarDienst-02.00/IsBeschikbaar.xsd",
-        "Generiek.IsBeschikbaarDienst-02.00/WebService/IsBeschikbaar.xsd",
-        "IsBeschikbaar",
+    "RegistreerMutatieBewijs": (
+        "LED.RegistreerMutatieBewijsDienst-02.00",
+        "http://webservice.registreermutatiebewijsdienst-02_00.led-02_00.vip.vlaanderen.be",
+        "RegistreerMutatieBewijsDienst-02.00",
     ),
-    (
-        "Generiek.IsBeschikbaarDienst-02.00/IsBeschikbaarResponse.xsd",
-        "Generiek.IsBeschikbaarDienst-02.00/WebService/IsBeschikbaarResponse.xsd",
-        "IsBeschikbaarResponse",
+    "RegistreerInschrijving": (
+        "Repertorium.RegistreerInschrijvingDienst-02.01",
+        "http://webservice.registreerinschrijvingdienst-02_01.repertorium-02_01.vip.vlaanderen.be",
+        "RegistreerInschrijvingDienst-02.01",
     ),
+    "RegistreerUitschrijving": (
+        "Repertorium.RegistreerUitschrijvingDienst-02.00",
+        "http://webservice.registreeruitschrijvingdienst-02_00.repertorium-02_00.vip.vlaanderen.be",
+        "RegistreerUitschrijvingDienst-02.00",
+    ),
+    "GeefMutatiesNotificaties": (
+        "Algemeen.GeefMutatiesNotificatiesDienst-02.01",
+        "http://webservice.geefmutatiesnotificatiesdienst-02_01.algemeen-02_01.vip.vlaanderen.be",
+        "GeefMutatiesNotificatiesDienst-02.01",
+    ),
+    "GeefAuditLogging": (
+        "Algemeen.GeefAuditLoggingDienst-02.00",
+        "http://webservice.geefauditloggingdienst-02_00.algemeen-02_00.vip.vlaanderen.be",
+        "GeefAuditLoggingDienst-02.00",
+    ),
+}
+PUBLICEER_BEWIJS_NS = "http://service.publiceerbewijsdienst-02_00.led-02_00.vip.vlaanderen.be"
+PUBLICEER_BEWIJS_XSD = "LED.PubliceerBewijsDienst-02.00/PubliceerBewijs.xsd"
+PUBLICEER_BEWIJS_REFERENCE = "LED.PubliceerBewijsDienst-02.00/Service/PubliceerBewijs.xsd"
+
+# Schemas of the shared namespaces, besides those of the services.
+SHARED_XSD = [
+    "Generiek-02.00/Generiek.xsd",
+    "Bewijs/Bewijs.xsd",
+    "Sleutel-02.00/Sleutel.xsd",
+    "Repertorium-02.00/Repertorium.xsd",
+    "Repertorium-02.01/Repertorium.xsd",
+    "Algemeen-02.00/Algemeen.xsd",
+    "Algemeen-02.01/Algemeen.xsd",
 ]
+
+# (our schema, reference schema, root element) for every message our services exchange: the request
+# and the response of each SOAP service against the reference WebService/ variant, and the
+# PubliceerBewijs batch document against the reference Service/ schema (it has no WebService/ one).
+CONTRACTS = [
+    (f"{folder}/{op}{suffix}.xsd", f"{folder}/WebService/{op}{suffix}.xsd", f"{op}{suffix}")
+    for op, (folder, _, _) in SERVICES.items()
+    for suffix in ("", "Response")
+] + [
+    (PUBLICEER_BEWIJS_XSD, PUBLICEER_BEWIJS_REFERENCE, "PubliceerBewijs"),
+]
+
 GEEF_BEWIJS_XSD = XSD_DIR / "LED.GeefBewijsDienst-02.00" / "GeefBewijs.xsd"
-GEEF_BEWIJS_RESPONSE_XSD = XSD_DIR / "LED.GeefBewijsDienst-02.00" / "GeefBewijsResponse.xsd"
+
+# MAGDA's sample messages: (file under the reference tree, operation whose schema must accept it).
+REFERENCE_REQUESTS = [
+    ("requests/GeefBewijs-02.00.0000.xml", "GeefBewijs"),
+    ("requests/RegistreerBewijs-02.00.0000.xml", "RegistreerBewijs"),
+    ("requests/RegistreerInschrijving-02.01.0000.xml", "RegistreerInschrijving"),
+    ("requests/RegistreerUitschrijving-02.00.0000.xml", "RegistreerUitschrijving"),
+]
+REFERENCE_RESPONSES = [
+    ("responses/GeefBewijs-02.00.0000-found-99610100150.xml", "GeefBewijs"),
+    ("responses/GeefBewijs-02.00.0000-notfound.xml", "GeefBewijs"),
+    ("responses/RegistreerBewijs-02.00.0000-success.xml", "RegistreerBewijs"),
+    ("responses/RegistreerBewijs-02.00.0000-notfound.xml", "RegistreerBewijs"),
+    ("responses/RegistreerInschrijving-02.01.0000-success.xml", "RegistreerInschrijving"),
+    ("responses/RegistreerUitschrijving-02.00.0000-success.xml", "RegistreerUitschrijving"),
+]
 
 XSD_FILES = sorted(XSD_DIR.rglob("*.xsd"))
 WSDL_FILES = sorted(WSDL_DIR.glob("*.wsdl"))
@@ -174,6 +232,15 @@ def _identities(element) -> list:
     )
 
 
+def _attributes(complex_type) -> dict:
+    """Name -> (use, value signature, fixed, default) of each attribute of a complex type."""
+    return {
+        _local(qname): (attribute.use, _simple_signature(attribute.type), attribute.fixed, attribute.default)
+        for qname, attribute in complex_type.attributes.items()
+        if qname
+    }
+
+
 def _diff_element(ours, ref, path: str, seen: set) -> str | None:
     if ours.local_name != ref.local_name:
         return f"{path}: element {ours.local_name!r} where the reference has {ref.local_name!r}"
@@ -200,8 +267,7 @@ def _diff_type(ours, ref, path: str, seen: set) -> str | None:
         return None
     if bool(ours.mixed) != bool(ref.mixed):
         return f"{path}: mixed content {ours.mixed} != reference {ref.mixed}"
-    mine_attrs = sorted((_local(k), a.use) for k, a in ours.attributes.items() if k)
-    ref_attrs = sorted((_local(k), a.use) for k, a in ref.attributes.items() if k)
+    mine_attrs, ref_attrs = _attributes(ours), _attributes(ref)
     if mine_attrs != ref_attrs:
         return f"{path}: attributes {mine_attrs} != reference {ref_attrs}"
     if ours.has_simple_content() or ref.has_simple_content():
@@ -257,10 +323,11 @@ def first_contract_difference(ours: xmlschema.XMLSchema, ref: xmlschema.XMLSchem
 
 
 def test_expected_files_exist():
-    expected = {our for our, _, _ in CONTRACTS} | {"Generiek-02.00/Generiek.xsd", "Bewijs/Bewijs.xsd"}
+    expected = {our for our, _, _ in CONTRACTS} | set(SHARED_XSD)
     present = {p.relative_to(XSD_DIR).as_posix() for p in XSD_FILES}
     assert expected <= present, f"missing: {sorted(expected - present)}"
-    assert {p.name for p in WSDL_FILES} >= {"GeefBewijsDienst-02.00.wsdl", "IsBeschikbaarDienst-02.00.wsdl"}
+    expected_wsdl = {f"{dienst}.wsdl" for _, _, dienst in SERVICES.values()}
+    assert {p.name for p in WSDL_FILES} == expected_wsdl
 
 
 @pytest.mark.parametrize("path", XSD_FILES, ids=_rel)
@@ -307,9 +374,20 @@ def test_xsd_components_are_documented(path):
     assert not undocumented, "missing xs:documentation: " + ", ".join(undocumented)
 
 
-def test_operation_element_spelling():
-    text = GEEF_BEWIJS_XSD.read_text(encoding="utf-8")
-    assert re.search(r'<(\w+:)?element\s+name="GeefBewijs"', text)
+@pytest.mark.parametrize("op", SERVICES)
+def test_operation_element_is_found_by_namespace_and_name(op):
+    """Tools look up the schema of an operation as the first xsd/ file (in sorted order) whose
+    targetNamespace is the service's namespace and that declares an element named after it."""
+    folder, namespace, _ = SERVICES[op]
+    declaring = [
+        path
+        for path in XSD_FILES
+        if f'targetNamespace="{namespace}"' in (text := path.read_text(encoding="utf-8"))
+        and re.search(rf'<(\w+:)?element\s+name="{op}"', text)
+    ]
+    assert declaring, f"no xsd/ file declares {{{namespace}}}{op}"
+    assert _rel(declaring[0]) == f"xsd/{folder}/{op}.xsd"
+    assert _xmlschema(str(declaring[0])).elements[op].name == f"{{{namespace}}}{op}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -317,23 +395,20 @@ def test_operation_element_spelling():
 # --------------------------------------------------------------------------------------------
 
 
-def test_reference_request_validates(reference):
-    element = _body_child(reference / "requests" / "GeefBewijs-02.00.0000.xml")
-    assert element.tag == f"{{{GEEF_BEWIJS_NS}}}GeefBewijs"
-    _assert_valid(GEEF_BEWIJS_XSD, element, "requests/GeefBewijs-02.00.0000.xml")
+@pytest.mark.parametrize("name, op", REFERENCE_REQUESTS, ids=[r[0] for r in REFERENCE_REQUESTS])
+def test_reference_request_validates(reference, name, op):
+    folder, namespace, _ = SERVICES[op]
+    element = _body_child(reference / name)
+    assert element.tag == f"{{{namespace}}}{op}"
+    _assert_valid(XSD_DIR / folder / f"{op}.xsd", element, name)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "GeefBewijs-02.00.0000-found-99610100150.xml",
-        "GeefBewijs-02.00.0000-notfound.xml",
-    ],
-)
-def test_reference_responses_validate(reference, name):
-    element = _body_child(reference / "responses" / name)
-    assert element.tag == f"{{{GEEF_BEWIJS_NS}}}GeefBewijsResponse"
-    _assert_valid(GEEF_BEWIJS_RESPONSE_XSD, element, f"responses/{name}")
+@pytest.mark.parametrize("name, op", REFERENCE_RESPONSES, ids=[r[0] for r in REFERENCE_RESPONSES])
+def test_reference_responses_validate(reference, name, op):
+    folder, namespace, _ = SERVICES[op]
+    element = _body_child(reference / name)
+    assert element.tag == f"{{{namespace}}}{op}Response"
+    _assert_valid(XSD_DIR / folder / f"{op}Response.xsd", element, name)
 
 
 @pytest.mark.parametrize("ours, ref, root", CONTRACTS, ids=[c[2] for c in CONTRACTS])
@@ -385,6 +460,226 @@ def test_contract_comparison_detects_facet_change(reference, tmp_path, old, new,
         "GeefBewijs",
     )
     assert difference and difference.startswith(expected_path + ": facets"), difference
+
+
+def test_contract_comparison_detects_attribute_change(reference, tmp_path):
+    """An attribute's type is part of the contract: Metadata/Type/@Beschrijving is free text."""
+    shutil.copytree(XSD_DIR, tmp_path / "xsd")
+    generiek = tmp_path / "xsd" / "Generiek-02.00" / "Generiek.xsd"
+    text = generiek.read_text(encoding="utf-8")
+    old = '<xs:pattern value=".*"/>'
+    assert text.count(old) == 1
+    generiek.write_text(text.replace(old, '<xs:pattern value=".{0,80}"/>'), encoding="utf-8")
+    folder, _, _ = SERVICES["GeefMutatiesNotificaties"]
+    difference = first_contract_difference(
+        xmlschema.XMLSchema(str(tmp_path / "xsd" / folder / "GeefMutatiesNotificatiesResponse.xsd")),
+        _xmlschema(str(reference / "xsd" / folder / "WebService" / "GeefMutatiesNotificatiesResponse.xsd")),
+        "GeefMutatiesNotificatiesResponse",
+    )
+    onderwerp = "GeefMutatiesNotificatiesResponse/Repliek/Antwoorden/Antwoord/Inhoud/Onderwerpen/Onderwerp"
+    assert difference and difference.startswith(f"{onderwerp}/Inhoud/Metadata/Type: attributes"), difference
+
+
+# --------------------------------------------------------------------------------------------
+# Own samples: messages that MAGDA's schema accepts or refuses, ours must do the same
+# --------------------------------------------------------------------------------------------
+
+INSZ = "85610190007"
+_CONTEXT = (
+    "<Context><Naam>{op}</Naam><Versie>02.00.0000</Versie><Bericht><Type>{type}</Type>"
+    "<Tijdstip><Datum>2024-07-01</Datum><Tijd>09:30:00.000</Tijd></Tijdstip>"
+    "<Afzender><Identificatie>demo.vlaanderen.be/afnemer-actief</Identificatie><Referte>r-1</Referte>"
+    "<Hoedanigheid>1300</Hoedanigheid></Afzender></Bericht></Context>"
+)
+_VERZOEK = (
+    "<Verzoek>{context}<Vragen><Vraag><Referte>r-1</Referte><Inhoud>{body}</Inhoud></Vraag></Vragen>"
+    "</Verzoek>"
+)
+_REPLIEK = (
+    "<Repliek>{context}<Antwoorden><Antwoord><Referte>r-1</Referte>{body}</Antwoord></Antwoorden></Repliek>"
+)
+_LEVERANCIER = (
+    "<Leverancier><Naam>Hoger onderwijs</Naam><Bewijsreferte>ref-1</Bewijsreferte></Leverancier>"
+    f"<PersoonUitgereikt><INSZ>{INSZ}</INSZ></PersoonUitgereikt>"
+)
+_METADATA_IN = "<Metadata><Referte>m-1</Referte><Type>02</Type><Datum>2024-07-01T09:30:00</Datum></Metadata>"
+_METADATA = (
+    '<Metadata><Referte>m-1</Referte><Type Beschrijving="Wijziging">02</Type>'
+    "<Datum>2024-07-01T09:30:00+02:00</Datum></Metadata>"
+)
+_NOTIFICATIE = (
+    f"<MutatieNotificatie><Referte>m-1</Referte><Subject><Type>PERS</Type><Sleutel>{INSZ}</Sleutel></Subject>"
+    "<Bron>LED</Bron></MutatieNotificatie>"
+)
+_AUDIT_LOGGING = (
+    "<AuditLogging><Kern><Afnemer><Uri>demo.vlaanderen.be/afnemer-actief</Uri>"
+    "<Referte><Intern>i-1</Intern><Extern>r-1</Extern></Referte></Afnemer>"
+    "<Dienst><Naam>GeefBewijs</Naam><Versie>02.00.0000</Versie>"
+    "<Type><Webservice>1</Webservice><Publicatie>0</Publicatie></Type></Dienst>"
+    "<DatumTijdstipVraag>2024-07-01T09:30:00</DatumTijdstipVraag>"
+    "<DatumTijdstipAntwoord>2024-07-01T09:30:01</DatumTijdstipAntwoord>"
+    "<DatumTijdstipLog>2024-07-01T09:30:02</DatumTijdstipLog></Kern>"
+    f"<Sleutels><Sleutel><Type>INSZ</Type><Waarde>{INSZ}</Waarde><BerichtType>VRAAG</BerichtType>"
+    "<DatumTijdstipLog>2024-07-01T09:30:02</DatumTijdstipLog></Sleutel></Sleutels></AuditLogging>"
+)
+
+# (id, operation, "request" | "response" | "document", body in which {bewijs} stands for a full Bewijs,
+#  whether MAGDA's schema accepts it)
+SAMPLES = [
+    ("annuleer", "AnnuleerBewijs", "request", f"<Bewijsannulatie>{_LEVERANCIER}</Bewijsannulatie>", True),
+    ("annuleer-ok", "AnnuleerBewijs", "response", "<Inhoud><Melding>OK</Melding></Inhoud>", True),
+    ("annuleer-niet-ok", "AnnuleerBewijs", "response", "<Inhoud><Melding>NOK</Melding></Inhoud>", False),
+    ("mutatie", "RegistreerMutatieBewijs", "request", _METADATA_IN + "{bewijs}", True),
+    (
+        "mutatie-datum-zonder-T",
+        "RegistreerMutatieBewijs",
+        "request",
+        _METADATA_IN.replace("2024-07-01T09:30:00", "2024-07-01 09:30:00") + "{bewijs}",
+        False,
+    ),
+    (
+        "mutatie-resultaat",
+        "RegistreerMutatieBewijs",
+        "response",
+        "<Inhoud><Resultaat>1</Resultaat></Inhoud>",
+        True,
+    ),
+    ("resultaat-2", "RegistreerInschrijving", "response", "<Inhoud><Resultaat>2</Resultaat></Inhoud>", False),
+    (
+        "inschrijving-zonder-periode",
+        "RegistreerInschrijving",
+        "request",
+        "<Inschrijving><Identificatie>demo.vlaanderen.be/afnemer-actief</Identificatie>"
+        "<Hoedanigheid>1300</Hoedanigheid><BetrokkenSubject><Type>PERS</Type><Subjecten><Subject>"
+        f"<Type>PERS</Type><Sleutel>{INSZ}</Sleutel></Subject></Subjecten></BetrokkenSubject></Inschrijving>",
+        True,
+    ),
+    (
+        "uitschrijving-insz-10-cijfers",
+        "RegistreerUitschrijving",
+        "request",
+        "<Uitschrijving><Identificatie>demo.vlaanderen.be/afnemer-actief</Identificatie>"
+        f"<Hoedanigheid>1300</Hoedanigheid><INSZ>{INSZ[:10]}</INSZ></Uitschrijving>",
+        False,
+    ),
+    (
+        "mutaties-eerste-vraag",
+        "GeefMutatiesNotificaties",
+        "request",
+        "<Identificatie>demo.vlaanderen.be/afnemer-actief</Identificatie><Hoedanigheid>1300</Hoedanigheid>",
+        True,
+    ),
+    (
+        "mutaties-bevestiging",
+        "GeefMutatiesNotificaties",
+        "request",
+        "<Identificatie>demo.vlaanderen.be/afnemer-actief</Identificatie><Hoedanigheid>1300</Hoedanigheid>"
+        "<Ontvangstreferte>o-1</Ontvangstreferte>",
+        True,
+    ),
+    (
+        "mutaties-reeks",
+        "GeefMutatiesNotificaties",
+        "response",
+        f"<Inhoud><Onderwerpen><Onderwerp><Referte>n-1</Referte><Inhoud>{_METADATA}{_NOTIFICATIE}</Inhoud>"
+        "</Onderwerp></Onderwerpen><Ontvangstreferte>o-2</Ontvangstreferte></Inhoud>",
+        True,
+    ),
+    (
+        "mutaties-zonder-ontvangstreferte",
+        "GeefMutatiesNotificaties",
+        "response",
+        f"<Inhoud><Onderwerpen><Onderwerp><Referte>n-1</Referte><Inhoud>{_NOTIFICATIE}</Inhoud>"
+        "</Onderwerp></Onderwerpen></Inhoud>",
+        False,
+    ),
+    (
+        "mutaties-lege-reeks",
+        "GeefMutatiesNotificaties",
+        "response",
+        "<Inhoud><Onderwerpen/><Ontvangstreferte>o-2</Ontvangstreferte></Inhoud>",
+        False,
+    ),
+    (
+        "audit",
+        "GeefAuditLogging",
+        "request",
+        f"<Criteria><Sleutel><Type>INSZ</Type><Waarde>{INSZ}</Waarde></Sleutel>"
+        "<Periode><Begin><Datum>2024-01-01</Datum></Begin></Periode><Referte><Extern>r-1</Extern></Referte>"
+        "</Criteria>",
+        True,
+    ),
+    (
+        "audit-twee-refertes",
+        "GeefAuditLogging",
+        "request",
+        f"<Criteria><Sleutel><Type>INSZ</Type><Waarde>{INSZ}</Waarde></Sleutel>"
+        "<Referte><Intern>i-1</Intern><Extern>r-1</Extern></Referte></Criteria>",
+        False,
+    ),
+    (
+        "audit-gevonden",
+        "GeefAuditLogging",
+        "response",
+        f"<Inhoud><AuditLoggings>{_AUDIT_LOGGING}</AuditLoggings></Inhoud>",
+        True,
+    ),
+    ("audit-leeg", "GeefAuditLogging", "response", "<Inhoud><AuditLoggings/></Inhoud>", False),
+    (
+        "publicatie",
+        "PubliceerBewijs",
+        "document",
+        f"<Onderwerpen><Onderwerp><Referte>p-1</Referte><Inhoud>{_METADATA}{{bewijs}}</Inhoud></Onderwerp>"
+        "</Onderwerpen>",
+        True,
+    ),
+    (
+        "publicatie-zonder-metadata",
+        "PubliceerBewijs",
+        "document",
+        "<Onderwerpen><Onderwerp><Referte>p-1</Referte><Inhoud>{bewijs}</Inhoud></Onderwerp></Onderwerpen>",
+        False,
+    ),
+]
+
+
+def _reference_bewijs(reference: Path) -> str:
+    """The first Bewijs of MAGDA's GeefBewijs sample reply, as unqualified XML text."""
+    response = _body_child(reference / "responses" / "GeefBewijs-02.00.0000-found-99610100150.xml")
+    bewijs = response.find("Repliek/Antwoorden/Antwoord/Inhoud/Bewijzen/Bewijs")
+    assert bewijs is not None
+    etree.cleanup_namespaces(bewijs)
+    return etree.tostring(bewijs, encoding="unicode", with_tail=False)
+
+
+def _sample(reference: Path, op: str, kind: str, body: str) -> tuple[etree._Element, str, str]:
+    """(message element, our schema, reference schema) of a sample."""
+    body = body.replace("{bewijs}", _reference_bewijs(reference))
+    if kind == "document":
+        context = _CONTEXT.format(op=op, type="PUBLICATIE")
+        xml = f'<m:{op} xmlns:m="{PUBLICEER_BEWIJS_NS}"><Publicatie>{context}{body}</Publicatie></m:{op}>'
+        return etree.fromstring(xml), PUBLICEER_BEWIJS_XSD, PUBLICEER_BEWIJS_REFERENCE
+    folder, namespace, _ = SERVICES[op]
+    if kind == "request":
+        message = _VERZOEK.format(context=_CONTEXT.format(op=op, type="VRAAG"), body=body)
+        name = op
+    else:
+        message = _REPLIEK.format(context=_CONTEXT.format(op=op, type="ANTWOORD"), body=body)
+        name = f"{op}Response"
+    xml = f'<m:{name} xmlns:m="{namespace}">{message}</m:{name}>'
+    return etree.fromstring(xml), f"{folder}/{name}.xsd", f"{folder}/WebService/{name}.xsd"
+
+
+@pytest.mark.parametrize("op, kind, body, valid", [s[1:] for s in SAMPLES], ids=[s[0] for s in SAMPLES])
+def test_own_samples_judged_like_the_reference(reference, op, kind, body, valid):
+    element, ours, ref = _sample(reference, op, kind, body)
+    ref_errors = list(_xmlschema(str(reference / "xsd" / ref)).iter_errors(element))
+    assert (not ref_errors) == valid, f"MAGDA's schema judges this sample otherwise: {ref_errors[:1]}"
+    if valid:
+        _assert_valid(XSD_DIR / ours, element, ours)
+    else:
+        assert not _lxml_schema(str(XSD_DIR / ours)).validate(element), f"{ours} (lxml) accepts it"
+        assert list(_xmlschema(str(XSD_DIR / ours)).iter_errors(element)), f"{ours} (xmlschema) accepts it"
 
 
 # --------------------------------------------------------------------------------------------
@@ -467,6 +762,20 @@ def test_wsdl_structure(path):
     assert match, addresses[0].get("location")
     assert f"{match['dienst']}-{match['versie']}" == path.stem
     assert root.find(f"{{{WSDL_NS}}}service").get("name") == match["dienst"]
+
+
+@pytest.mark.parametrize("op", SERVICES)
+def test_wsdl_describes_its_service(op):
+    folder, namespace, dienst = SERVICES[op]
+    root = etree.parse(str(WSDL_DIR / f"{dienst}.wsdl")).getroot()
+    assert root.get("targetNamespace") == namespace
+    assert sorted(node.get("schemaLocation") for node in _wsdl_imports(root)) == [
+        f"../xsd/{folder}/{op}.xsd",
+        f"../xsd/{folder}/{op}Response.xsd",
+    ]
+    assert {node.get("name") for node in root.iter(f"{{{WSDL_NS}}}operation")} == {op}
+    address = root.find(f"{{{WSDL_NS}}}service/{{{WSDL_NS}}}port/{{{SOAP_BINDING_NS}}}address")
+    assert address.get("location") == f"http://localhost:8080/{dienst}/soap/WebService"
 
 
 # --------------------------------------------------------------------------------------------
