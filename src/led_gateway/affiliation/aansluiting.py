@@ -65,3 +65,18 @@ class Aansluiting:
     mutaties_nodig: bool
     protocol: Protocol | None
     certificaten: frozenset[str] = frozenset()
+    #: The afnemer's row in the registry, for what is stored per afnemer (subscriptions, batches).
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Leverancier:
+    """A registered source and the Leverancier/Naam values it may deliver for."""
+
+    identificatie: str
+    status: str
+    namen: frozenset[str]
+
+    @property
+    def actief(self) -> bool:
+        return self.status == "actief"

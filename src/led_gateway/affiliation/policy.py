@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Status
+from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Status
 
 FOUT_IN_AUTORISATIE = "40006"
 
@@ -63,4 +63,17 @@ def decide(request: AccessRequest, aansluiting: Aansluiting | None) -> Decision:
         return _refuse(f"hoedanigheid '{request.hoedanigheid}' is niet toegestaan door het protocol")
     if request.vereist_mutaties and not aansluiting.mutaties_nodig:
         return _refuse(f"mutaties werden niet aangevraagd bij de intake; {request.dienst} is niet toegestaan")
+    return ALLOWED
+
+
+def decide_leverancier(
+    identificatie: str | None, leverancier: Leverancier | None, leverancier_naam: str | None = None
+) -> Decision:
+    """May this source deliver, and (when given) deliver for ``leverancier_naam``?"""
+    if leverancier is None:
+        return _refuse(f"leverancier '{identificatie}' is niet gekend")
+    if not leverancier.actief:
+        return _refuse(f"leverancier '{identificatie}' is niet actief (status '{leverancier.status}')")
+    if leverancier_naam is not None and leverancier_naam not in leverancier.namen:
+        return _refuse(f"leverancier '{identificatie}' levert niet voor '{leverancier_naam}'")
     return ALLOWED

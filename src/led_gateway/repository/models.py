@@ -203,3 +203,51 @@ class DekkingRow(Base):
     volledig_vanaf: Mapped[date | None] = mapped_column(Date)
     eigen_verklaring: Mapped[bool] = mapped_column(Boolean, default=False)
     vanaf_leeftijd: Mapped[int] = mapped_column(Integer)
+
+
+class MutatieRow(Base):
+    """One accepted change to a bewijs: 01 Nieuw, 02 Wijziging, 03 Annulatie."""
+
+    __tablename__ = "mutaties"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referte: Mapped[str] = mapped_column(String(36), unique=True)
+    type: Mapped[str] = mapped_column(String(2))
+    insz: Mapped[str] = mapped_column(String(11))
+    bewijs_id: Mapped[int] = mapped_column(ForeignKey("bewijzen.id"), index=True)
+    tijdstip: Mapped[datetime] = mapped_column(DateTime)
+    #: The Metadata/Referte the source sent with a correction, if any.
+    bron_referte: Mapped[str | None] = mapped_column(String(36))
+
+
+class NotificatieRow(Base):
+    """A mutation waiting for (or delivered to) one subscribed afnemer.
+
+    ``ontvangst_id`` is set when the notification goes out in a batch
+    (GeefMutatiesNotificaties) or a file (publiceer); ``afgeleverd_op`` once
+    that batch is acknowledged or that file is safely written.
+    """
+
+    __tablename__ = "notificaties"
+    __table_args__ = (Index("ix_notificaties_wachtend", "afnemer_id", "afgeleverd_op", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    afnemer_id: Mapped[int] = mapped_column(ForeignKey("afnemers.id"))
+    mutatie_id: Mapped[int] = mapped_column(ForeignKey("mutaties.id"))
+    inschrijving_id: Mapped[int] = mapped_column(ForeignKey("inschrijvingen.id"))
+    ontvangst_id: Mapped[int | None] = mapped_column(ForeignKey("ontvangsten.id"), index=True)
+    afgeleverd_op: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class OntvangstRow(Base):
+    """A batch of notifications handed to an afnemer, known to it by its Ontvangstreferte."""
+
+    __tablename__ = "ontvangsten"
+    __table_args__ = (Index("ix_ontvangsten_afnemer", "afnemer_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referte: Mapped[str] = mapped_column(String(36), unique=True)
+    afnemer_id: Mapped[int] = mapped_column(ForeignKey("afnemers.id"))
+    kanaal: Mapped[str] = mapped_column(String(20))
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime)
+    bevestigd_op: Mapped[datetime | None] = mapped_column(DateTime)

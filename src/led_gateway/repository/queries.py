@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Protocol, Status
+from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Protocol, Status
 from led_gateway.domain.bewijs import (
     AlternatieveInstantie,
     Bewijs,
@@ -20,6 +21,7 @@ from led_gateway.domain.bewijs import (
     Supplement,
 )
 from led_gateway.domain.dekking import Bron
+from led_gateway.domain.mutatie import BewijsGewijzigd
 from led_gateway.repository.models import (
     AfnemerOvergangRow,
     AfnemerRow,
@@ -27,6 +29,9 @@ from led_gateway.repository.models import (
     DekkingRow,
     InschrijvingRow,
     LeverancierRow,
+    MutatieRow,
+    NotificatieRow,
+    OntvangstRow,
     ProtocolRow,
 )
 
@@ -67,6 +72,26 @@ class BewijsRepository:
         rows = self.session.execute(select(table).where(table.c.insz == insz).order_by(table.c.id))
         return [bewijs_from_row(row) for row in rows]
 
+    def by_source(self, leverancier_naam: str, bewijsreferte: str) -> tuple[int, Bewijs] | None:
+        """The bewijs a source knows by (Leverancier/Naam, Bewijsreferte), with its row id."""
+        table = BewijsRow.__table__
+        row = self.session.execute(
+            select(table).where(
+                table.c.leverancier_naam == leverancier_naam,
+                table.c.leverancier_bewijsreferte == bewijsreferte,
+            )
+        ).first()
+        return None if row is None else (row.id, bewijs_from_row(row))
+
+    def add(self, bewijs: Bewijs) -> int:
+        """Insert one bewijs; returns its row id."""
+        return self.session.execute(insert(BewijsRow).values(**bewijs_to_row(bewijs))).inserted_primary_key[0]
+
+    def replace(self, bewijs_id: int, bewijs: Bewijs) -> None:
+        self.session.execute(
+            update(BewijsRow).where(BewijsRow.id == bewijs_id).values(**bewijs_to_row(bewijs))
+        )
+
     def add_all(self, bewijzen: Iterable[Bewijs]) -> int:
         """Insert many bewijzen in one executemany; returns how many."""
         rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
@@ -105,6 +130,7 @@ def _aansluiting(row: Any) -> Aansluiting:
         kanaal=Kanaal(row.kanaal) if row.kanaal else None,
         mutaties_nodig=bool(row.mutaties_nodig),
         protocol=protocol,
+        id=row.id,
     )
 
 
@@ -120,6 +146,7 @@ def _aansluiting_query():
     )
     return (
         select(
+            afnemer.c.id,
             afnemer.c.identificatie,
             afnemer.c.status,
             afnemer.c.kanaal,
@@ -201,6 +228,13 @@ class LeverancierRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def leverancier(self, identificatie: str | None) -> Leverancier | None:
+        """The source ``identificatie`` as the access policy sees it, or ``None``."""
+        row = self.get(identificatie) if identificatie else None
+        if row is None:
+            return None
+        return Leverancier(row.identificatie, row.status, frozenset(row.leverancier_namen or ()))
+
     def get(self, identificatie: str) -> LeverancierRow | None:
         return self.session.scalar(
             select(LeverancierRow).where(LeverancierRow.identificatie == identificatie)
@@ -255,6 +289,119 @@ class InschrijvingRepository:
         )
         return self.session.scalar(query) is not None
 
+    def active(self, afnemer_id: int, insz: str, day: date) -> InschrijvingRow | None:
+        """The afnemer's subscription to ``insz`` in force on ``day``, if any."""
+        query = select(InschrijvingRow).where(
+            InschrijvingRow.afnemer_id == afnemer_id,
+            InschrijvingRow.insz == insz,
+            _in_force(day),
+        )
+        return self.session.scalars(query.order_by(InschrijvingRow.id.desc()).limit(1)).first()
+
     def add(self, inschrijving: InschrijvingRow) -> None:
         self.session.add(inschrijving)
         self.session.flush()
+
+
+def _in_force(day: date):
+    """Subscriptions not ended by an uitschrijving whose period covers ``day``."""
+    return (
+        InschrijvingRow.uitgeschreven_op.is_(None)
+        & (InschrijvingRow.begin <= day)
+        & (InschrijvingRow.einde.is_(None) | (InschrijvingRow.einde >= day))
+    )
+
+
+class MutatieRepository:
+    """Mutations, the notifications they fan out to, and the batches afnemers receive."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, event: BewijsGewijzigd, now: datetime) -> int:
+        """Store the mutation and a notification for every subscription in force now."""
+        mutatie_id = self.session.execute(
+            insert(MutatieRow).values(
+                referte=str(uuid.uuid4()),
+                type=event.type,
+                insz=event.insz,
+                bewijs_id=event.bewijs_id,
+                tijdstip=now,
+                bron_referte=event.bron_referte,
+            )
+        ).inserted_primary_key[0]
+        subscribers = select(InschrijvingRow.afnemer_id, literal(mutatie_id), InschrijvingRow.id).where(
+            InschrijvingRow.insz == event.insz, _in_force(now.date())
+        )
+        self.session.execute(
+            insert(NotificatieRow).from_select(["afnemer_id", "mutatie_id", "inschrijving_id"], subscribers)
+        )
+        return mutatie_id
+
+    def lock_afnemer(self, afnemer_id: int) -> None:
+        """Serialise the batches of one afnemer (a row lock where the database has them)."""
+        self.session.execute(select(AfnemerRow.id).where(AfnemerRow.id == afnemer_id).with_for_update())
+
+    def latest_ontvangst(self, afnemer_id: int, kanaal: str) -> OntvangstRow | None:
+        query = select(OntvangstRow).where(
+            OntvangstRow.afnemer_id == afnemer_id, OntvangstRow.kanaal == kanaal
+        )
+        return self.session.scalars(query.order_by(OntvangstRow.id.desc()).limit(1)).first()
+
+    def acknowledge(self, ontvangst: OntvangstRow, now: datetime) -> None:
+        ontvangst.bevestigd_op = now
+        self.session.execute(
+            update(NotificatieRow)
+            .where(NotificatieRow.ontvangst_id == ontvangst.id)
+            .values(afgeleverd_op=now)
+        )
+
+    def new_ontvangst(
+        self, afnemer_id: int, kanaal: str, limit: int | None, now: datetime
+    ) -> OntvangstRow | None:
+        """Put the afnemer's oldest waiting notifications (at most ``limit``) in a new batch."""
+        waiting = (
+            select(NotificatieRow.id)
+            .where(
+                NotificatieRow.afnemer_id == afnemer_id,
+                NotificatieRow.ontvangst_id.is_(None),
+                NotificatieRow.afgeleverd_op.is_(None),
+            )
+            .order_by(NotificatieRow.id)
+            .limit(limit)
+        )
+        ids = list(self.session.scalars(waiting))
+        if not ids:
+            return None
+        ontvangst = OntvangstRow(
+            referte=str(uuid.uuid4()), afnemer_id=afnemer_id, kanaal=kanaal, aangemaakt_op=now
+        )
+        self.session.add(ontvangst)
+        self.session.flush()
+        self.session.execute(
+            update(NotificatieRow).where(NotificatieRow.id.in_(ids)).values(ontvangst_id=ontvangst.id)
+        )
+        return ontvangst
+
+    def batch(self, ontvangst: OntvangstRow) -> list:
+        """The mutations of a batch in notification order, with the bewijs row id."""
+        query = (
+            select(
+                MutatieRow.referte,
+                MutatieRow.type,
+                MutatieRow.insz,
+                MutatieRow.tijdstip,
+                MutatieRow.bewijs_id,
+            )
+            .join(NotificatieRow, NotificatieRow.mutatie_id == MutatieRow.id)
+            .where(NotificatieRow.ontvangst_id == ontvangst.id)
+            .order_by(NotificatieRow.id)
+        )
+        return list(self.session.execute(query))
+
+    def afnemers_waiting(self) -> list[int]:
+        """Ids of afnemers with notifications not yet in any batch."""
+        query = select(NotificatieRow.afnemer_id).where(
+            NotificatieRow.ontvangst_id.is_(None), NotificatieRow.afgeleverd_op.is_(None)
+        )
+        return list(self.session.scalars(query.distinct().order_by(NotificatieRow.afnemer_id)))

@@ -2,22 +2,28 @@
 
 A service opens one per call (``with uow_factory() as uow:``); nothing it
 changes is stored unless it calls :meth:`UnitOfWork.commit`, and leaving the
-block without committing rolls everything back.
+block without committing rolls everything back. The events a change raises
+(:meth:`UnitOfWork.raise_event`) are stored by the same commit: a mutation is
+never lost, and never sent for a change that was rolled back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from types import TracebackType
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from led_gateway.domain.mutatie import BewijsGewijzigd
 from led_gateway.repository.queries import (
     AfnemerRepository,
     BewijsRepository,
     DekkingRepository,
     InschrijvingRepository,
     LeverancierRepository,
+    MutatieRepository,
 )
 
 
@@ -27,17 +33,24 @@ class UnitOfWork:
     leveranciers: LeverancierRepository
     dekking: DekkingRepository
     inschrijvingen: InschrijvingRepository
+    mutaties: MutatieRepository
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, session_factory: sessionmaker[Session], clock: Callable[[], datetime] = datetime.now
+    ) -> None:
         self._session_factory = session_factory
+        self._clock = clock
+        self._events: list[BewijsGewijzigd] = []
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        self._events = []
         self.bewijzen = BewijsRepository(self.session)
         self.afnemers = AfnemerRepository(self.session)
         self.leveranciers = LeverancierRepository(self.session)
         self.dekking = DekkingRepository(self.session)
         self.inschrijvingen = InschrijvingRepository(self.session)
+        self.mutaties = MutatieRepository(self.session)
         return self
 
     def __exit__(
@@ -46,6 +59,7 @@ class UnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._events = []
         self.session.rollback()
         self.session.close()
 
@@ -53,8 +67,17 @@ class UnitOfWork:
         """Fail with a DBAPIError when the database does not answer."""
         self.session.execute(text("SELECT 1"))
 
+    def raise_event(self, event: BewijsGewijzigd) -> None:
+        """Record ``event`` to be stored with the change that raised it."""
+        self._events.append(event)
+
     def commit(self) -> None:
+        now = self._clock()
+        for event in self._events:
+            self.mutaties.record(event, now)
+        self._events = []
         self.session.commit()
 
     def rollback(self) -> None:
+        self._events = []
         self.session.rollback()

@@ -18,6 +18,7 @@ from led_gateway.domain.bewijs import (
     AlternatieveInstantie,
     Bewijs,
     CodeNaam,
+    Leeruitkomst,
     NaamInhoud,
     Supplement,
 )
@@ -150,3 +151,70 @@ def append_bewijs(parent: etree._Element, bewijs: Bewijs) -> etree._Element:
     _append_groups(basis, bewijs)
     _append_leaves(sub(element, "Afgeleid"), bewijs, _AFGELEID)
     return element
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _leaf_values(parent: etree._Element, leaves: _Leaves) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for head, items in leaves:
+        target = parent if head is None else parent.find(head)
+        for tag, attribute in items:
+            text = None if target is None else target.findtext(tag)
+            values[attribute] = None if text is None else text.strip()
+    if values.get("behaald_via_evc") is not None:
+        values["behaald_via_evc"] = values["behaald_via_evc"] in ("true", "1")
+    return values
+
+
+def _code_namen(parent: etree._Element | None, tag: str) -> tuple[CodeNaam, ...]:
+    if parent is None:
+        return ()
+    return tuple(CodeNaam(item.findtext("Code"), item.findtext("Naam")) for item in parent.iterfind(tag))
+
+
+def _supplementen(parent: etree._Element | None) -> tuple[Supplement, ...]:
+    if parent is None:
+        return ()
+    return tuple(
+        Supplement(
+            naam=item.findtext("Naam"),
+            nummer=item.findtext("SupplementNr"),
+            type_code=item.findtext("SupplementType/SupplementTypeCode"),
+            type_naam=item.findtext("SupplementType/SupplementTypeNaam"),
+            omschrijving=item.findtext("Omschrijving"),
+            leeruitkomsten=tuple(
+                Leeruitkomst(
+                    titel=uitkomst.findtext("Titel"),
+                    extra_informatie=uitkomst.findtext("ExtraInformatie"),
+                    type_code=uitkomst.findtext("LeeruitkomstType/LeeruitkomstTypeCode"),
+                    type_naam=uitkomst.findtext("LeeruitkomstType/LeeruitkomstTypeNaam"),
+                )
+                for uitkomst in item.iterfind("Leeruitkomsten/Leeruitkomst")
+            ),
+        )
+        for item in parent.iterfind("Supplement")
+    )
+
+
+def read_basis(basis: etree._Element) -> dict[str, object]:
+    """The Basis fields of a bewijs (``BewijsBasisType``) as :class:`Bewijs` attribute values."""
+    values = _leaf_values(basis, _BASIS)
+    values["beroepskwalificaties"] = _code_namen(basis.find("Beroepskwalificaties"), "Beroepskwalificatie")
+    values["deelkwalificaties"] = _code_namen(basis.find("Deelkwalificaties"), "Deelkwalificatie")
+    values["supplementen"] = _supplementen(basis.find("GeneriekSupplement"))
+    values["alternatieve_instanties"] = tuple(
+        AlternatieveInstantie(item.findtext("Instantierol/Naam"), item.findtext("Instantie/Naam"))
+        for item in basis.iterfind("AlternatieveInstanties/AlternatieveInstantie")
+    )
+    values["bijkomende_informaties"] = tuple(
+        NaamInhoud(item.findtext("Naam"), item.findtext("Inhoud"))
+        for item in basis.iterfind("BijkomendeInformaties/BijkomendeInformatie")
+    )
+    return values
+
+
+def read_afgeleid(afgeleid: etree._Element) -> dict[str, object]:
+    """The Afgeleid fields of a bewijs as :class:`Bewijs` attribute values."""
+    return _leaf_values(afgeleid, _AFGELEID)
