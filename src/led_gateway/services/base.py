@@ -13,34 +13,51 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from lxml import etree
 from sqlalchemy.exc import DBAPIError
 
-from led_gateway.affiliation.aansluiting import Aansluiting
-from led_gateway.affiliation.policy import AccessRequest, decide
+from led_gateway.affiliation.aansluiting import Aansluiting, Leverancier
+from led_gateway.affiliation.policy import AccessRequest, Decision, decide, decide_leverancier
 from led_gateway.repository.unit_of_work import UnitOfWork
-from led_gateway.wire.context import GatewayIdentity, RequestContext, append_reply_context, read_context
+from led_gateway.wire.context import (
+    Afzender,
+    GatewayIdentity,
+    RequestContext,
+    append_reply_context,
+    read_context,
+)
 from led_gateway.wire.uitzonderingen import Uitzondering, append_uitzonderingen, uitzondering
 from led_gateway.wire.validation import Finding
 
 log = logging.getLogger("led_gateway.calls")
+
+#: Who may call a dienst.
+AFNEMER, LEVERANCIER, IEDEREEN = "afnemer", "leverancier", "iedereen"
 
 
 @dataclass(frozen=True, slots=True)
 class Vraag:
     """One question of a request, with the context it was asked in.
 
-    ``aansluiting`` is the caller's affiliation when the dienst is restricted
-    (the policy allowed it), for what depends on the protocol: its scope.
+    ``aansluiting`` is the caller's affiliation when afnemers call the dienst,
+    ``leverancier`` the caller when sources do (the policy allowed them), for
+    what depends on who asks: a protocol's scope, a source's names.
     """
 
     context: RequestContext
     inhoud: etree._Element
     now: datetime
     aansluiting: Aansluiting | None = None
+    leverancier: Leverancier | None = None
+
+    def require_leverancier_naam(self, naam: str) -> None:
+        """Refuse (40006) unless the calling source may deliver for ``naam``."""
+        decision = decide_leverancier(self.leverancier.identificatie, self.leverancier, naam)
+        if not decision.allowed:
+            raise Refused(uitzondering(decision.code, decision.reden, "Leverancier/Naam"))
 
 
 class Refused(Exception):
@@ -69,8 +86,9 @@ class Dienst:
     #: Folder of its contract below xsd/ (MAGDA's folder name, e.g. ``LED.GeefBewijsDienst-02.00``).
     folder: str
     answer: Callable[[Vraag, UnitOfWork], Antwoord]
-    #: Whether only an afnemer the policy allows may call it.
-    restricted: bool = True
+    #: Who may call it: afnemers the policy allows, registered leveranciers, or anyone.
+    beller: str = AFNEMER
+    #: Afnemers must have declared the need for mutations at intake.
     vereist_mutaties: bool = False
 
     @property
@@ -136,9 +154,8 @@ class Responder:
             return [uitzondering("30002", mismatch, "Verzoek/Context")]
         try:
             with self.unit_of_work() as uow:
-                aansluiting = self._allowed_aansluiting(context, uow, now)
-                vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now, aansluiting)
-                return self.dienst.answer(vraag, uow)
+                vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now)
+                return self.dienst.answer(self._authorised(vraag, uow), uow)
         except Refused as refused:
             return [refused.reason]
         except DBAPIError:
@@ -158,24 +175,29 @@ class Responder:
             )
         return None
 
-    def _allowed_aansluiting(
-        self, context: RequestContext, uow: UnitOfWork, now: datetime
-    ) -> Aansluiting | None:
+    def _authorised(self, vraag: Vraag, uow: UnitOfWork) -> Vraag:
         """Ask the access policy before anything else is read; raise :class:`Refused` if it says no."""
-        if not self.dienst.restricted:
-            return None
-        afzender = context.afzender
+        afzender = vraag.context.afzender
+        if self.dienst.beller == IEDEREEN:
+            return vraag
+        if self.dienst.beller == LEVERANCIER:
+            leverancier = uow.leveranciers.leverancier(afzender.identificatie)
+            self._enforce(decide_leverancier(afzender.identificatie, leverancier), afzender)
+            return replace(vraag, leverancier=leverancier)
         request = AccessRequest(
             identificatie=afzender.identificatie,
             hoedanigheid=afzender.hoedanigheid,
             dienst=self.dienst.operation,
-            datum=now.date(),
+            datum=vraag.now.date(),
             vereist_mutaties=self.dienst.vereist_mutaties,
         )
         aansluiting = uow.afnemers.aansluiting(afzender.identificatie)
-        decision = decide(request, aansluiting)
+        self._enforce(decide(request, aansluiting), afzender)
+        return replace(vraag, aansluiting=aansluiting)
+
+    def _enforce(self, decision: Decision, afzender: Afzender) -> None:
         if decision.allowed:
-            return aansluiting
+            return
         log.warning(
             "refused %s for %r (hoedanigheid %r): %s",
             self.dienst.operation,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from led_gateway.repository.unit_of_work import UnitOfWork
-from led_gateway.services.base import Antwoord, Dienst, Vraag
+from led_gateway.services.base import IEDEREEN, Antwoord, Dienst, Vraag
 from led_gateway.wire.context import append_tijdstip
 
 NAMESPACE = "http://webservice.isbeschikbaardienst-02_00.generiek-02_00.vip.vlaanderen.be"
@@ -40,5 +40,5 @@ IS_BESCHIKBAAR = Dienst(
     namespace=NAMESPACE,
     folder="Generiek.IsBeschikbaarDienst-02.00",
     answer=answer,
-    restricted=False,
+    beller=IEDEREEN,
 )
