@@ -11,6 +11,7 @@ WSDL files. Requests are then routed on their path:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -68,7 +69,8 @@ class Gateway:
         self.contract = Contract(settings.contract)
         self.endpoints: dict[str, DienstEndpoint] = {}
         for dienst in DIENSTEN:
-            responder = Responder(dienst, lambda: UnitOfWork(session_factory), settings.identity, clock)
+            units = functools.partial(UnitOfWork, session_factory, clock, writes=dienst.schrijft)
+            responder = Responder(dienst, units, settings.identity, clock)
             self.endpoints[dienst.endpoint] = DienstEndpoint(dienst, responder, self.contract, settings)
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:

@@ -18,7 +18,12 @@ def normalise_url(url: str) -> str:
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
-    """WAL lets readers run beside a writer; foreign keys are off by default in SQLite."""
+    """WAL lets readers run beside a writer; foreign keys are off by default in SQLite.
+
+    The driver's own transaction handling is switched off so that
+    :func:`_begin_sqlite` decides how a transaction begins.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -27,12 +32,28 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _begin_sqlite(connection) -> None:
+    """A writing unit of work takes SQLite's write lock up front (``BEGIN IMMEDIATE``).
+
+    Otherwise two writers that both read first would find, at their first
+    write, that the other committed in between, and one would fail instead
+    of waiting its turn.
+    """
+    mode = connection.get_execution_options().get(SQLITE_BEGIN, "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+#: Execution option naming how a SQLite transaction begins ("IMMEDIATE" for writers).
+SQLITE_BEGIN = "sqlite_begin"
+
+
 def make_engine(url: str, pool_size: int = 5) -> Engine:
     """An engine for ``url``; SQLite connections are tuned for a concurrent server."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from led_gateway.domain.mutatie import BewijsGewijzigd
+from led_gateway.repository.database import SQLITE_BEGIN
 from led_gateway.repository.queries import (
     AfnemerRepository,
     BewijsRepository,
@@ -36,15 +37,21 @@ class UnitOfWork:
     mutaties: MutatieRepository
 
     def __init__(
-        self, session_factory: sessionmaker[Session], clock: Callable[[], datetime] = datetime.now
+        self,
+        session_factory: sessionmaker[Session],
+        clock: Callable[[], datetime] = datetime.now,
+        writes: bool = False,
     ) -> None:
         self._session_factory = session_factory
         self._clock = clock
+        self._writes = writes
         self._events: list[BewijsGewijzigd] = []
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self._events = []
+        if self._writes:
+            self.session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
         self.bewijzen = BewijsRepository(self.session)
         self.afnemers = AfnemerRepository(self.session)
         self.leveranciers = LeverancierRepository(self.session)

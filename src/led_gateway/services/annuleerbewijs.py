@@ -35,4 +35,5 @@ ANNULEER_BEWIJS = Dienst(
     folder="LED.AnnuleerBewijsDienst-02.00",
     answer=answer,
     beller=LEVERANCIER,
+    schrijft=True,
 )

@@ -90,6 +90,8 @@ class Dienst:
     beller: str = AFNEMER
     #: Afnemers must have declared the need for mutations at intake.
     vereist_mutaties: bool = False
+    #: It changes the repository: its unit of work takes the write lock up front.
+    schrijft: bool = False
 
     @property
     def name(self) -> str:

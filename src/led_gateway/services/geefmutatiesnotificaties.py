@@ -76,4 +76,5 @@ GEEF_MUTATIES_NOTIFICATIES = Dienst(
     folder="Algemeen.GeefMutatiesNotificatiesDienst-02.01",
     answer=answer,
     vereist_mutaties=True,
+    schrijft=True,
 )

@@ -43,4 +43,5 @@ REGISTREER_BEWIJS = Dienst(
     folder="LED.RegistreerBewijsDienst-02.00",
     answer=answer,
     beller=LEVERANCIER,
+    schrijft=True,
 )

@@ -69,4 +69,5 @@ REGISTREER_INSCHRIJVING = Dienst(
     folder="Repertorium.RegistreerInschrijvingDienst-02.01",
     answer=answer,
     vereist_mutaties=True,
+    schrijft=True,
 )

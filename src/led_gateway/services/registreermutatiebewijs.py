@@ -46,4 +46,5 @@ REGISTREER_MUTATIE_BEWIJS = Dienst(
     folder="LED.RegistreerMutatieBewijsDienst-02.00",
     answer=answer,
     beller=LEVERANCIER,
+    schrijft=True,
 )

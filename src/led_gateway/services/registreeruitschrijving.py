@@ -36,4 +36,5 @@ REGISTREER_UITSCHRIJVING = Dienst(
     folder="Repertorium.RegistreerUitschrijvingDienst-02.00",
     answer=answer,
     vereist_mutaties=True,
+    schrijft=True,
 )
