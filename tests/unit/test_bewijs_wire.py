@@ -178,3 +178,14 @@ def test_a_bewijs_survives_the_database_row_mapping():
 
     assert bewijs_from_row(Row(bewijs_to_row(FULL))) == FULL
     assert bewijs_from_row(Row(bewijs_to_row(MINIMAL))) == MINIMAL
+
+
+def test_a_bewijs_read_back_from_the_wire_is_the_same():
+    from dataclasses import replace
+
+    from led_gateway.wire.bewijs import read_afgeleid, read_basis
+
+    for bewijs in (FULL, MINIMAL):
+        element = response_with(bewijs).find(".//Bewijs")
+        values = {**read_basis(element.find("Basis")), **read_afgeleid(element.find("Afgeleid"))}
+        assert replace(bewijs, **values) == bewijs
