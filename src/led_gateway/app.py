@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from spyne.server.wsgi import WsgiApplication
+from sqlalchemy.exc import DBAPIError
 
+from led_gateway.audit import trail
+from led_gateway.audit.sleutel import InszProtector
 from led_gateway.config import Settings
 from led_gateway.repository.database import make_engine, make_session_factory
 from led_gateway.repository.unit_of_work import UnitOfWork
@@ -65,7 +68,8 @@ class Gateway:
     def __init__(self, settings: Settings, clock: Callable[[], datetime] = datetime.now) -> None:
         self.settings = settings
         self.engine = make_engine(settings.db_url)
-        session_factory = make_session_factory(self.engine)
+        session_factory = self.session_factory = make_session_factory(self.engine)
+        self.protector = InszProtector()
         self.contract = Contract(settings.contract)
         self.endpoints: dict[str, DienstEndpoint] = {}
         for dienst in DIENSTEN:
@@ -76,6 +80,8 @@ class Gateway:
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "") or "/"
         endpoint = self.endpoints.get(path.rstrip("/"))
+        if endpoint is not None and environ.get("REQUEST_METHOD") == "POST":
+            return self._audited(endpoint, environ, start_response)
         if endpoint is not None:
             return endpoint(environ, start_response)
         schema = self.contract.xsd_file(path)
@@ -87,6 +93,38 @@ class Gateway:
             fault = fault_envelope("Client", f"no dienst is served at {path}; GET / lists the endpoints")
             return _respond(start_response, "404 Not Found", XML, fault)
         return _respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"not found\n")
+
+    def _audited(
+        self, endpoint: DienstEndpoint, environ: dict, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Answer a SOAP call and keep it in the audit trail, whatever its outcome."""
+        record, token = trail.open_call(endpoint.dienst.operation)
+        statuses: list[str] = []
+
+        def capture(status: str, headers: list, *exc_info) -> object:
+            statuses.append(status)
+            return start_response(status, headers, *exc_info)
+
+        try:
+            body = endpoint(environ, capture)
+        finally:
+            trail.close_call(token)
+        if record.uitkomst == trail.FOUT:
+            record.detail = f"HTTP {statuses[0] if statuses else '?'} from {environ.get('REMOTE_ADDR', '?')}"
+        self._keep(record)
+        return body
+
+    def _keep(self, record: trail.CallRecord) -> None:
+        try:
+            with UnitOfWork(self.session_factory) as uow:
+                trail.store(uow, record, self.protector, datetime.now())
+                uow.commit()
+        except DBAPIError:
+            log.error(
+                "audit record of %s %s could not be stored: database unavailable",
+                record.dienst,
+                record.antwoord_referte,
+            )
 
     def _index(self) -> bytes:
         lines = ["LED gateway: MAGDA-compatible SOAP services", ""]

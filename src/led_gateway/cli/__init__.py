@@ -10,6 +10,7 @@ import logging
 import click
 
 from led_gateway.cli.afnemer import afnemer
+from led_gateway.cli.audit import audit
 from led_gateway.cli.db import db
 from led_gateway.cli.dekking import dekking
 from led_gateway.cli.demo import demo
@@ -25,5 +26,5 @@ def main() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-for command in (db, demo, afnemer, leverancier, dekking, serve):
+for command in (db, demo, afnemer, audit, leverancier, dekking, serve):
     main.add_command(command)

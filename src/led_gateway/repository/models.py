@@ -251,3 +251,42 @@ class OntvangstRow(Base):
     kanaal: Mapped[str] = mapped_column(String(20))
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime)
     bevestigd_op: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """One call to the gateway, kept for accountability. Rows are only added (and purged by age)."""
+
+    __tablename__ = "audit"
+    __table_args__ = (
+        Index("ix_audit_afzender_tijdstip", "afzender", "ontvangen_op"),
+        Index("ix_audit_ontvangen_op", "ontvangen_op"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ontvangen_op: Mapped[datetime] = mapped_column(DateTime)
+    beantwoord_op: Mapped[datetime] = mapped_column(DateTime)
+    dienst: Mapped[str] = mapped_column(String(60))
+    versie: Mapped[str | None] = mapped_column(String(10))
+    afzender: Mapped[str | None] = mapped_column(String(120))
+    hoedanigheid: Mapped[str | None] = mapped_column(String(24))
+    gebruiker_hash: Mapped[str | None] = mapped_column(String(64))
+    afzender_referte: Mapped[str | None] = mapped_column(String(36))
+    vraag_referte: Mapped[str | None] = mapped_column(String(36))
+    antwoord_referte: Mapped[str | None] = mapped_column(String(36))
+    uitkomst: Mapped[str] = mapped_column(String(20))
+    codes: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[str | None] = mapped_column(Text)
+    duur_ms: Mapped[int] = mapped_column(Integer)
+
+
+class AuditSubjectRow(Base):
+    """A person a call was about: asked (VRAAG) or answered (ANTWOORD), hashed and encrypted."""
+
+    __tablename__ = "audit_subjecten"
+    __table_args__ = (Index("ix_audit_subjecten_hash", "insz_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
+    rol: Mapped[str] = mapped_column(String(10))
+    insz_hash: Mapped[str] = mapped_column(String(64))
+    insz_versleuteld: Mapped[str] = mapped_column(String(200))

@@ -8,7 +8,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, literal, select, update
+from sqlalchemy import bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Protocol, Status
@@ -25,6 +25,8 @@ from led_gateway.domain.mutatie import BewijsGewijzigd
 from led_gateway.repository.models import (
     AfnemerOvergangRow,
     AfnemerRow,
+    AuditRow,
+    AuditSubjectRow,
     BewijsRow,
     DekkingRow,
     InschrijvingRow,
@@ -106,6 +108,12 @@ class BewijsRepository:
 
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(BewijsRow)) or 0
+
+    def by_ids(self, bewijs_ids: Iterable[int]) -> dict[int, Bewijs]:
+        """The bewijzen with these row ids, as they are now, by id: one query."""
+        table = BewijsRow.__table__
+        rows = self.session.execute(select(table).where(table.c.id.in_(set(bewijs_ids))))
+        return {row.id: bewijs_from_row(row) for row in rows}
 
 
 def _optional_set(values: list | None) -> frozenset[str] | None:
@@ -405,3 +413,66 @@ class MutatieRepository:
             NotificatieRow.ontvangst_id.is_(None), NotificatieRow.afgeleverd_op.is_(None)
         )
         return list(self.session.scalars(query.distinct().order_by(NotificatieRow.afnemer_id)))
+
+    def afnemers_open(self, kanaal: str) -> list[int]:
+        """Ids of afnemers with a batch on ``kanaal`` handed out but not acknowledged."""
+        query = select(OntvangstRow.afnemer_id).where(
+            OntvangstRow.kanaal == kanaal, OntvangstRow.bevestigd_op.is_(None)
+        )
+        return list(self.session.scalars(query.distinct().order_by(OntvangstRow.afnemer_id)))
+
+    def afnemer_identificatie(self, afnemer_id: int) -> str:
+        """The identificatie of the afnemer a batch is for (its address in what it receives)."""
+        return self.session.scalar(select(AfnemerRow.identificatie).where(AfnemerRow.id == afnemer_id))
+
+
+class AuditRepository:
+    """The audit trail: calls are added, searched, and purged by age; never changed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, audit: AuditRow, subjects: Iterable[AuditSubjectRow]) -> None:
+        self.session.add(audit)
+        self.session.flush()
+        for subject in subjects:
+            subject.audit_id = audit.id
+            self.session.add(subject)
+
+    def search(
+        self,
+        insz_hash: str | None = None,
+        afzender: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[AuditRow]:
+        """Calls matching every criterion given, oldest first."""
+        query = select(AuditRow)
+        if insz_hash is not None:
+            about = select(AuditSubjectRow.audit_id).where(AuditSubjectRow.insz_hash == insz_hash)
+            query = query.where(AuditRow.id.in_(about))
+        if afzender is not None:
+            query = query.where(AuditRow.afzender == afzender)
+        if since is not None:
+            query = query.where(AuditRow.ontvangen_op >= since)
+        if until is not None:
+            query = query.where(AuditRow.ontvangen_op <= until)
+        return list(self.session.scalars(query.order_by(AuditRow.id).limit(limit)))
+
+    def subjects(self, audit_ids: list[int]) -> dict[int, list[AuditSubjectRow]]:
+        found: dict[int, list[AuditSubjectRow]] = {audit_id: [] for audit_id in audit_ids}
+        query = (
+            select(AuditSubjectRow)
+            .where(AuditSubjectRow.audit_id.in_(audit_ids))
+            .order_by(AuditSubjectRow.id)
+        )
+        for subject in self.session.scalars(query):
+            found[subject.audit_id].append(subject)
+        return found
+
+    def purge(self, before: datetime) -> int:
+        """Delete the calls received before ``before``; returns how many."""
+        old = select(AuditRow.id).where(AuditRow.ontvangen_op < before)
+        self.session.execute(delete(AuditSubjectRow).where(AuditSubjectRow.audit_id.in_(old)))
+        return self.session.execute(delete(AuditRow).where(AuditRow.ontvangen_op < before)).rowcount

@@ -20,6 +20,7 @@ from led_gateway.domain.mutatie import BewijsGewijzigd
 from led_gateway.repository.database import SQLITE_BEGIN
 from led_gateway.repository.queries import (
     AfnemerRepository,
+    AuditRepository,
     BewijsRepository,
     DekkingRepository,
     InschrijvingRepository,
@@ -35,6 +36,7 @@ class UnitOfWork:
     dekking: DekkingRepository
     inschrijvingen: InschrijvingRepository
     mutaties: MutatieRepository
+    audit: AuditRepository
 
     def __init__(
         self,
@@ -58,6 +60,7 @@ class UnitOfWork:
         self.dekking = DekkingRepository(self.session)
         self.inschrijvingen = InschrijvingRepository(self.session)
         self.mutaties = MutatieRepository(self.session)
+        self.audit = AuditRepository(self.session)
         return self
 
     def __exit__(

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from led_gateway.affiliation.aansluiting import Aansluiting, Leverancier
 from led_gateway.affiliation.policy import AccessRequest, Decision, decide, decide_leverancier
+from led_gateway.audit import trail
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.wire.context import (
     Afzender,
@@ -135,7 +136,7 @@ class Responder:
             f"{{{dienst.namespace}}}{dienst.operation}Response", nsmap={"led": dienst.namespace}
         )
         repliek = etree.SubElement(response, "Repliek")
-        append_reply_context(
+        reply_referte = append_reply_context(
             repliek, dienst.operation, dienst.versie, None if findings else context, self.identity, now
         )
         outcome = self._outcome(operation, findings, context, now)
@@ -143,7 +144,27 @@ class Responder:
             _append_antwoord(repliek, context, outcome, now)
         else:
             append_uitzonderingen(repliek, outcome, now)
+        self._note_for_audit(operation, repliek, context, reply_referte)
         return response
+
+    def _note_for_audit(
+        self, operation: etree._Element, repliek: etree._Element, context: RequestContext, reply_referte: str
+    ) -> None:
+        call = trail.current_call()
+        if call is None:
+            return
+        afzender = context.afzender
+        call.versie = self.dienst.versie
+        call.afzender, call.hoedanigheid, call.gebruiker = (
+            afzender.identificatie,
+            afzender.hoedanigheid,
+            afzender.gebruiker,
+        )
+        call.afzender_referte, call.vraag_referte = afzender.referte, context.vraag_referte
+        call.antwoord_referte = reply_referte
+        call.gevraagd = trail.subjects(operation.find("Verzoek/Vragen/Vraag/Inhoud"))
+        call.geantwoord = trail.subjects(repliek.find("Antwoorden/Antwoord/Inhoud"))
+        call.codes, call.uitkomst = trail.codes(repliek), trail.outcome(repliek)
 
     def _outcome(
         self, operation: etree._Element, findings: list[Finding], context: RequestContext, now: datetime
