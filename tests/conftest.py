@@ -63,7 +63,7 @@ def new_demo_database(directory: Path, url: str | None = None, persons: int = DE
 class Server:
     """A gateway process on a free loopback port."""
 
-    def __init__(self, db_url: str, log: Path, *extra: str) -> None:
+    def __init__(self, db_url: str, log: Path, *extra: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url
@@ -73,6 +73,7 @@ class Server:
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env={**os.environ, **(env or {})},
             )
         self._wait_ready(log)
 

@@ -23,7 +23,7 @@ def gateway(tmp_path_factory):
     """A database of its own, since these tests change the registry and the coverage table."""
     directory = tmp_path_factory.mktemp("affiliation")
     db_url = new_demo_database(directory, persons=80)
-    server = Server(db_url, directory / "server.log")
+    server = Server(db_url, directory / "server.log", env={"LED_DEKKING_TTL": "0"})
     yield server
     server.stop()
 

@@ -16,7 +16,6 @@ from datetime import datetime
 from lxml import etree
 
 from led_gateway.audit.sleutel import InszProtector
-from led_gateway.repository.models import AuditRow, AuditSubjectRow
 from led_gateway.repository.unit_of_work import UnitOfWork
 
 BEANTWOORD = "beantwoord"
@@ -79,7 +78,7 @@ def outcome(reply: etree._Element) -> str:
 
 def store(uow: UnitOfWork, record: CallRecord, protector: InszProtector, now: datetime) -> None:
     """Add ``record`` to the trail in ``uow`` (the caller commits)."""
-    audit = AuditRow(
+    audit = dict(
         ontvangen_op=record.ontvangen_op,
         beantwoord_op=now,
         dienst=record.dienst,
@@ -96,7 +95,7 @@ def store(uow: UnitOfWork, record: CallRecord, protector: InszProtector, now: da
         duur_ms=round((time.perf_counter() - record.started) * 1000),
     )
     rows = [
-        AuditSubjectRow(rol=rol, insz_hash=protector.hash(insz), insz_versleuteld=protector.encrypt(insz))
+        dict(rol=rol, insz_hash=protector.hash(insz), insz_versleuteld=protector.encrypt(insz))
         for rol, persons in (("VRAAG", record.gevraagd), ("ANTWOORD", record.geantwoord))
         for insz in persons
         if len(insz) <= 20

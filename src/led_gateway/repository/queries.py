@@ -432,12 +432,13 @@ class AuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, audit: AuditRow, subjects: Iterable[AuditSubjectRow]) -> None:
-        self.session.add(audit)
-        self.session.flush()
-        for subject in subjects:
-            subject.audit_id = audit.id
-            self.session.add(subject)
+    def add(self, audit: dict[str, Any], subjects: list[dict[str, Any]]) -> None:
+        """One call and the persons it was about (column values), in two statements."""
+        audit_id = self.session.execute(insert(AuditRow).values(**audit)).inserted_primary_key[0]
+        if subjects:
+            self.session.execute(
+                insert(AuditSubjectRow), [{**subject, "audit_id": audit_id} for subject in subjects]
+            )
 
     def search(
         self,

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import os
+import time
+
 from lxml import etree
 
 from led_gateway.affiliation.aansluiting import Protocol
 from led_gateway.domain.bewijs import Bewijs
-from led_gateway.domain.dekking import onvolledig_voor
+from led_gateway.domain.dekking import Bron, onvolledig_voor
 from led_gateway.domain.insz import birth_date, is_valid_structure
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.base import Antwoord, Dienst, Refused, Vraag
@@ -41,6 +45,29 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
     return Antwoord(inhoud=_bewijzen_writer(bewijzen), uitzonderingen=notices)
 
 
+class _CoverageCache:
+    """The coverage table, read at most every ``LED_DEKKING_TTL`` seconds (default 60).
+
+    It changes a few times a year, and reading it on every call cost a
+    quarter of a GeefBewijs; an operator's edit shows within the minute.
+    """
+
+    def __init__(self) -> None:
+        self._ttl = float(os.environ.get("LED_DEKKING_TTL", "60"))
+        self._read: dict[int, tuple[float, tuple[Bron, ...]]] = {}
+
+    def rows(self, uow: UnitOfWork) -> tuple[Bron, ...]:
+        database = id(uow.session.get_bind())
+        read_at, rows = self._read.get(database, (-math.inf, ()))
+        if time.monotonic() - read_at >= self._ttl:
+            rows = uow.dekking.all()
+            self._read[database] = (time.monotonic(), rows)
+        return rows
+
+
+_coverage = _CoverageCache()
+
+
 def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Uitzondering]:
     """INFORMATIE on the sources whose absence of bewijzen proves nothing for this person."""
     geboren = birth_date(insz)
@@ -48,7 +75,7 @@ def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Ui
         return []
     bronnen = tuple(
         b
-        for b in uow.dekking.all()
+        for b in _coverage.rows(uow)
         if protocol.scope_leveranciers is None or b.leverancier_naam in protocol.scope_leveranciers
     )
     onvolledig = onvolledig_voor(bronnen, geboren)
