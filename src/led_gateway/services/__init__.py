@@ -1,6 +1,7 @@
 """The diensten the gateway serves, one module each."""
 
 from led_gateway.services.annuleerbewijs import ANNULEER_BEWIJS
+from led_gateway.services.geefauditlogging import GEEF_AUDIT_LOGGING
 from led_gateway.services.geefbewijs import GEEF_BEWIJS
 from led_gateway.services.geefmutatiesnotificaties import GEEF_MUTATIES_NOTIFICATIES
 from led_gateway.services.isbeschikbaar import IS_BESCHIKBAAR
@@ -18,6 +19,7 @@ DIENSTEN = (
     REGISTREER_INSCHRIJVING,
     REGISTREER_UITSCHRIJVING,
     GEEF_MUTATIES_NOTIFICATIES,
+    GEEF_AUDIT_LOGGING,
 )
 
 __all__ = ["DIENSTEN"]

@@ -140,7 +140,7 @@ class Responder:
             repliek, dienst.operation, dienst.versie, None if findings else context, self.identity, now
         )
         outcome = self._outcome(operation, findings, context, now)
-        if isinstance(outcome, Antwoord):
+        if isinstance(outcome, _Rendered):
             _append_antwoord(repliek, context, outcome, now)
         else:
             append_uitzonderingen(repliek, outcome, now)
@@ -168,7 +168,7 @@ class Responder:
 
     def _outcome(
         self, operation: etree._Element, findings: list[Finding], context: RequestContext, now: datetime
-    ) -> Antwoord | list[Uitzondering]:
+    ) -> _Rendered | list[Uitzondering]:
         """The Antwoord, or the Repliek-level uitzonderingen that stand in its way."""
         if findings:
             return [uitzondering("30001", finding.message, finding.path) for finding in findings]
@@ -178,7 +178,7 @@ class Responder:
         try:
             with self.unit_of_work() as uow:
                 vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now)
-                return self.dienst.answer(self._authorised(vraag, uow), uow)
+                return _rendered(self.dienst.answer(self._authorised(vraag, uow), uow))
         except Refused as refused:
             return [refused.reason]
         except DBAPIError:
@@ -231,12 +231,29 @@ class Responder:
         raise Refused(uitzondering(decision.code, decision.reden, "Verzoek/Context/Bericht/Afzender"))
 
 
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """An Antwoord with its Inhoud already written."""
+
+    inhoud: etree._Element | None
+    uitzonderingen: list[Uitzondering]
+
+
+def _rendered(antwoord: Antwoord) -> _Rendered:
+    """Write the Inhoud while the unit of work is still open: writers may read what it loaded."""
+    if antwoord.inhoud is None:
+        return _Rendered(None, antwoord.uitzonderingen)
+    inhoud = etree.Element("Inhoud")
+    antwoord.inhoud(inhoud)
+    return _Rendered(inhoud, antwoord.uitzonderingen)
+
+
 def _append_antwoord(
-    repliek: etree._Element, context: RequestContext, antwoord: Antwoord, now: datetime
+    repliek: etree._Element, context: RequestContext, antwoord: _Rendered, now: datetime
 ) -> None:
     element = etree.SubElement(etree.SubElement(repliek, "Antwoorden"), "Antwoord")
     etree.SubElement(element, "Referte").text = context.vraag_referte
     if antwoord.inhoud is not None:
-        antwoord.inhoud(etree.SubElement(element, "Inhoud"))
+        element.append(antwoord.inhoud)
     if antwoord.uitzonderingen:
         append_uitzonderingen(element, antwoord.uitzonderingen, now)

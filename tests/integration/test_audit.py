@@ -1,0 +1,118 @@
+"""Legal logging: every call is accounted for, per person, without INSZ readable from a copy of the table."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+import uuid
+from datetime import date
+
+import pytest
+from lxml import etree
+
+from tests.conftest import Server, new_demo_database, reference_schema, run_cli
+from tests.messages import ACTIEF, envelope, geef_bewijs, leaf, reply_body, uitzonderingen
+
+GEEF_BEWIJS = "/GeefBewijsDienst-02.00/soap/WebService"
+AUDIT = "/GeefAuditLoggingDienst-02.00/soap/WebService"
+AUDIT_NS = "http://webservice.geefauditloggingdienst-02_00.algemeen-02_00.vip.vlaanderen.be"
+
+
+@pytest.fixture(scope="module")
+def gateway(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("audit")
+    server = Server(new_demo_database(directory, persons=30), directory / "server.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def person(gateway) -> str:
+    return run_cli("demo", "persons", "--db", gateway.db_url, "--limit", "1").stdout.split()[0]
+
+
+def trail(gateway, *criteria: str) -> list[dict]:
+    out = run_cli("audit", "list", "--db", gateway.db_url, "--format", "json", *criteria).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def geef_audit_logging(insz: str, afzender: str = ACTIEF) -> bytes:
+    criteria = etree.Element("Criteria")
+    sleutel = etree.SubElement(criteria, "Sleutel")
+    sleutel.append(leaf("Type", "INSZ"))
+    sleutel.append(leaf("Waarde", insz))
+    message = envelope("GeefAuditLogging", AUDIT_NS, [criteria], afzender=afzender)
+    return etree.tostring(message, xml_declaration=True, encoding="UTF-8")
+
+
+def test_answered_refused_invalid_and_faulted_calls_are_all_kept(gateway, person):
+    refs = {kind: f"audit-{kind}-{uuid.uuid4().hex[:8]}" for kind in ("answered", "refused", "invalid")}
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person, referte=refs["answered"]))
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person, referte=refs["refused"], afzender="onbekend.example/x"))
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person, referte=refs["invalid"], versie="2.0"))
+    gateway.post(GEEF_BEWIJS, b"<not-soap/>")
+    about_person = {row["afzender_referte"]: row for row in trail(gateway, "--insz", person)}
+    assert about_person[refs["answered"]]["uitkomst"] == "beantwoord"
+    assert about_person[refs["answered"]]["geantwoord"] == [person]
+    assert about_person[refs["refused"]]["codes"] == ["40006"]
+    assert about_person[refs["refused"]]["afzender"] == "onbekend.example/x"
+    assert about_person[refs["invalid"]]["codes"][0] == "30001"
+    faults = [row for row in trail(gateway) if row["uitkomst"] == "fout"]
+    assert faults and faults[-1]["dienst"] == "GeefBewijs" and "500" in faults[-1]["detail"]
+    assert all(
+        row["duur_ms"] >= 0 and row["ontvangen_op"] <= row["beantwoord_op"] for row in about_person.values()
+    )
+
+
+def test_the_trail_holds_no_readable_insz(gateway, person):
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person))
+    path = gateway.db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        dump = "\n".join(connection.iterdump())
+    audit_lines = [line for line in dump.splitlines() if 'INSERT INTO "audit' in line]
+    assert audit_lines
+    assert not [line for line in audit_lines if person in line]
+
+
+def test_the_trail_filters_by_afnemer_and_date(gateway, person):
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person, afzender="demo.vlaanderen.be/afnemer-zonder-mutaties"))
+    rows = trail(gateway, "--afnemer", "demo.vlaanderen.be/afnemer-zonder-mutaties")
+    assert rows and {row["afzender"] for row in rows} == {"demo.vlaanderen.be/afnemer-zonder-mutaties"}
+    assert trail(gateway, "--since", "2999-01-01") == []
+    assert trail(gateway, "--since", date.today().isoformat())
+
+
+def test_an_afnemer_reads_only_its_own_calls(gateway, person, reference):
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person, referte="own-call"))
+    gateway.post(
+        GEEF_BEWIJS,
+        geef_bewijs(person, afzender="demo.vlaanderen.be/afnemer-zonder-mutaties", referte="other-call"),
+    )
+    body = reply_body(gateway.post(AUDIT, geef_audit_logging(person)).content)
+    schema = reference_schema(
+        reference, "Algemeen.GeefAuditLoggingDienst-02.00", "GeefAuditLoggingResponse.xsd"
+    )
+    errors = list(schema.iter_errors(copy.deepcopy(body)))
+    assert not errors, errors[0]
+    uris = {uri.text for uri in body.iter("Uri")}
+    externe = {node.text for node in body.iter("Extern")}
+    assert uris == {ACTIEF}
+    assert "own-call" in externe and "other-call" not in externe
+    assert {node.text for node in body.iter("Waarde")} == {person}
+
+
+def test_no_calls_about_a_person_is_40000(gateway, reference):
+    body = reply_body(gateway.post(AUDIT, geef_audit_logging("00012900142")).content)
+    assert [u["Identificatie"] for u in uitzonderingen(body, "Antwoord")] in (["40000"], ["20002"])
+
+
+def test_purging_is_itself_kept(gateway, person):
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person))
+    out = run_cli(
+        "audit", "purge", "--db", gateway.db_url, "--before", "2999-01-01", "--door", "retentie"
+    ).stdout
+    assert out.startswith("deleted ")
+    rows = trail(gateway)
+    assert [row["dienst"] for row in rows] == ["audit purge"]
+    assert rows[0]["afzender"] == "retentie"
