@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Protocol, Status
-from led_gateway.affiliation.policy import AccessRequest, decide
+from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Protocol, Status
+from led_gateway.affiliation.policy import AccessRequest, decide, decide_leverancier
 
 TODAY = date(2026, 6, 15)
 
@@ -96,3 +96,28 @@ def test_truth_table(description, asked, record, allowed, words):
     else:
         assert decision.code == "40006"
         assert words in decision.reden
+
+
+LEVERANCIER_CASES = [
+    ("registered, active, own name", dict(naam="Hoger onderwijs"), True, None),
+    ("unknown", dict(known=False), False, "niet gekend"),
+    ("suspended", dict(status="geschorst"), False, "niet actief"),
+    ("another source's name", dict(naam="VDAB"), False, "levert niet voor"),
+    ("registered certificate", dict(certificaat="cafe"), True, None),
+    ("someone else's certificate", dict(certificaat="beef"), False, "certificaat"),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "case", "allowed", "words"), LEVERANCIER_CASES, ids=[c[0] for c in LEVERANCIER_CASES]
+)
+def test_leverancier_truth_table(description, case, allowed, words):
+    leverancier = Leverancier(
+        "bron", case.get("status", "actief"), frozenset({"Hoger onderwijs"}), frozenset({"cafe"})
+    )
+    decision = decide_leverancier(
+        "bron", leverancier if case.get("known", True) else None, case.get("naam"), case.get("certificaat")
+    )
+    assert decision.allowed is allowed
+    if not allowed:
+        assert decision.code == "40006" and words in decision.reden

@@ -76,6 +76,7 @@ class Leverancier:
     identificatie: str
     status: str
     namen: frozenset[str]
+    certificaten: frozenset[str] = frozenset()
 
     @property
     def actief(self) -> bool:

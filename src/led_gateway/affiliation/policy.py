@@ -67,11 +67,16 @@ def decide(request: AccessRequest, aansluiting: Aansluiting | None) -> Decision:
 
 
 def decide_leverancier(
-    identificatie: str | None, leverancier: Leverancier | None, leverancier_naam: str | None = None
+    identificatie: str | None,
+    leverancier: Leverancier | None,
+    leverancier_naam: str | None = None,
+    certificaat: str | None = None,
 ) -> Decision:
     """May this source deliver, and (when given) deliver for ``leverancier_naam``?"""
     if leverancier is None:
         return _refuse(f"leverancier '{identificatie}' is niet gekend")
+    if certificaat is not None and certificaat not in leverancier.certificaten:
+        return _refuse("het certificaat hoort niet bij de leverancier")
     if not leverancier.actief:
         return _refuse(f"leverancier '{identificatie}' is niet actief (status '{leverancier.status}')")
     if leverancier_naam is not None and leverancier_naam not in leverancier.namen:

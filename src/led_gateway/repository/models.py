@@ -290,3 +290,23 @@ class AuditSubjectRow(Base):
     rol: Mapped[str] = mapped_column(String(10))
     insz_hash: Mapped[str] = mapped_column(String(64))
     insz_versleuteld: Mapped[str] = mapped_column(String(200))
+
+
+class CertificaatRow(Base):
+    """A client certificate (its SHA-256 fingerprint) of an afnemer or leverancier.
+
+    Removing one sets ``verwijderd_op``: the history of who could call with
+    which certificate is kept.
+    """
+
+    __tablename__ = "certificaten"
+    __table_args__ = (Index("ix_certificaten_eigenaar", "eigenaar"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    eigenaar: Mapped[str] = mapped_column(String(120))
+    vingerafdruk: Mapped[str] = mapped_column(String(64))
+    omschrijving: Mapped[str | None] = mapped_column(String(255))
+    toegevoegd_op: Mapped[datetime] = mapped_column(DateTime)
+    toegevoegd_door: Mapped[str] = mapped_column(String(120))
+    verwijderd_op: Mapped[datetime | None] = mapped_column(DateTime)
+    verwijderd_door: Mapped[str | None] = mapped_column(String(120))

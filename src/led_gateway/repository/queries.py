@@ -28,6 +28,7 @@ from led_gateway.repository.models import (
     AuditRow,
     AuditSubjectRow,
     BewijsRow,
+    CertificaatRow,
     DekkingRow,
     InschrijvingRow,
     LeverancierRow,
@@ -477,3 +478,38 @@ class AuditRepository:
         old = select(AuditRow.id).where(AuditRow.ontvangen_op < before)
         self.session.execute(delete(AuditSubjectRow).where(AuditSubjectRow.audit_id.in_(old)))
         return self.session.execute(delete(AuditRow).where(AuditRow.ontvangen_op < before)).rowcount
+
+
+class CertificaatRepository:
+    """Client certificate fingerprints per afnemer or leverancier, with their history."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def active(self, eigenaar: str) -> frozenset[str]:
+        query = select(CertificaatRow.vingerafdruk).where(
+            CertificaatRow.eigenaar == eigenaar, CertificaatRow.verwijderd_op.is_(None)
+        )
+        return frozenset(self.session.scalars(query))
+
+    def history(self, eigenaar: str | None = None) -> list[CertificaatRow]:
+        query = select(CertificaatRow).order_by(CertificaatRow.eigenaar, CertificaatRow.id)
+        if eigenaar is not None:
+            query = query.where(CertificaatRow.eigenaar == eigenaar)
+        return list(self.session.scalars(query))
+
+    def add(self, certificaat: CertificaatRow) -> None:
+        self.session.add(certificaat)
+
+    def remove(self, eigenaar: str, vingerafdruk: str, door: str, now: datetime) -> bool:
+        """Mark the certificate removed; False when it was not active."""
+        result = self.session.execute(
+            update(CertificaatRow)
+            .where(
+                CertificaatRow.eigenaar == eigenaar,
+                CertificaatRow.vingerafdruk == vingerafdruk,
+                CertificaatRow.verwijderd_op.is_(None),
+            )
+            .values(verwijderd_op=now, verwijderd_door=door)
+        )
+        return result.rowcount > 0

@@ -22,6 +22,7 @@ from led_gateway.repository.queries import (
     AfnemerRepository,
     AuditRepository,
     BewijsRepository,
+    CertificaatRepository,
     DekkingRepository,
     InschrijvingRepository,
     LeverancierRepository,
@@ -37,6 +38,7 @@ class UnitOfWork:
     inschrijvingen: InschrijvingRepository
     mutaties: MutatieRepository
     audit: AuditRepository
+    certificaten: CertificaatRepository
 
     def __init__(
         self,
@@ -61,6 +63,7 @@ class UnitOfWork:
         self.inschrijvingen = InschrijvingRepository(self.session)
         self.mutaties = MutatieRepository(self.session)
         self.audit = AuditRepository(self.session)
+        self.certificaten = CertificaatRepository(self.session)
         return self
 
     def __exit__(

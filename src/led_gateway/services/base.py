@@ -23,6 +23,7 @@ from led_gateway.affiliation.aansluiting import Aansluiting, Leverancier
 from led_gateway.affiliation.policy import AccessRequest, Decision, decide, decide_leverancier
 from led_gateway.audit import trail
 from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.wire import certificaat
 from led_gateway.wire.context import (
     Afzender,
     GatewayIdentity,
@@ -199,13 +200,25 @@ class Responder:
         return None
 
     def _authorised(self, vraag: Vraag, uow: UnitOfWork) -> Vraag:
-        """Ask the access policy before anything else is read; raise :class:`Refused` if it says no."""
+        """Ask the access policy before anything else is read; raise :class:`Refused` if it says no.
+
+        When the request came with a client certificate, the caller's
+        registered certificates are read too: the certificate must be one of
+        them.
+        """
         afzender = vraag.context.afzender
         if self.dienst.beller == IEDEREEN:
             return vraag
+        presented = certificaat.presented()
         if self.dienst.beller == LEVERANCIER:
             leverancier = uow.leveranciers.leverancier(afzender.identificatie)
-            self._enforce(decide_leverancier(afzender.identificatie, leverancier), afzender)
+            if leverancier is not None and presented is not None:
+                leverancier = replace(
+                    leverancier, certificaten=uow.certificaten.active(leverancier.identificatie)
+                )
+            self._enforce(
+                decide_leverancier(afzender.identificatie, leverancier, certificaat=presented), afzender
+            )
             return replace(vraag, leverancier=leverancier)
         request = AccessRequest(
             identificatie=afzender.identificatie,
@@ -213,8 +226,13 @@ class Responder:
             dienst=self.dienst.operation,
             datum=vraag.now.date(),
             vereist_mutaties=self.dienst.vereist_mutaties,
+            certificaat=presented,
         )
         aansluiting = uow.afnemers.aansluiting(afzender.identificatie)
+        if aansluiting is not None and presented is not None:
+            aansluiting = replace(
+                aansluiting, certificaten=uow.certificaten.active(aansluiting.identificatie)
+            )
         self._enforce(decide(request, aansluiting), afzender)
         return replace(vraag, aansluiting=aansluiting)
 
