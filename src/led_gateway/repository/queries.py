@@ -298,14 +298,20 @@ class InschrijvingRepository:
         )
         return self.session.scalar(query) is not None
 
-    def active(self, afnemer_id: int, insz: str, day: date) -> InschrijvingRow | None:
-        """The afnemer's subscription to ``insz`` in force on ``day``, if any."""
+    def overlapping(
+        self, afnemer_id: int, insz: str, begin: date, einde: date | None
+    ) -> list[InschrijvingRow]:
+        """The afnemer's subscriptions to ``insz`` (not ended by an uitschrijving) that share a day
+        with the period from ``begin`` to ``einde`` (open when None)."""
         query = select(InschrijvingRow).where(
             InschrijvingRow.afnemer_id == afnemer_id,
             InschrijvingRow.insz == insz,
-            _in_force(day),
+            InschrijvingRow.uitgeschreven_op.is_(None),
+            InschrijvingRow.einde.is_(None) | (InschrijvingRow.einde >= begin),
         )
-        return self.session.scalars(query.order_by(InschrijvingRow.id.desc()).limit(1)).first()
+        if einde is not None:
+            query = query.where(InschrijvingRow.begin <= einde)
+        return list(self.session.scalars(query.order_by(InschrijvingRow.id)))
 
     def add(self, inschrijving: InschrijvingRow) -> None:
         self.session.add(inschrijving)
@@ -328,7 +334,7 @@ class MutatieRepository:
         self.session = session
 
     def record(self, event: BewijsGewijzigd, now: datetime) -> int:
-        """Store the mutation and a notification for every subscription in force now."""
+        """Store the mutation and one notification per afnemer with a subscription in force now."""
         mutatie_id = self.session.execute(
             insert(MutatieRow).values(
                 referte=str(uuid.uuid4()),
@@ -339,8 +345,10 @@ class MutatieRepository:
                 bron_referte=event.bron_referte,
             )
         ).inserted_primary_key[0]
-        subscribers = select(InschrijvingRow.afnemer_id, literal(mutatie_id), InschrijvingRow.id).where(
-            InschrijvingRow.insz == event.insz, _in_force(now.date())
+        subscribers = (
+            select(InschrijvingRow.afnemer_id, literal(mutatie_id), func.min(InschrijvingRow.id))
+            .where(InschrijvingRow.insz == event.insz, _in_force(now.date()))
+            .group_by(InschrijvingRow.afnemer_id)
         )
         self.session.execute(
             insert(NotificatieRow).from_select(["afnemer_id", "mutatie_id", "inschrijving_id"], subscribers)

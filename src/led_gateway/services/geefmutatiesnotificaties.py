@@ -1,8 +1,9 @@
 """GeefMutatiesNotificaties 02.01: an afnemer pulls its notifications in acknowledged batches.
 
 Calling with the Ontvangstreferte of the batch last received acknowledges it
-and returns the next one; calling without resends the batch not yet
-acknowledged, so a reply lost on the way loses nothing (at-least-once).
+and returns the next one (sending it again, when that reply was lost, is
+fine); calling without resends the batch not yet acknowledged, so a reply
+lost on the way loses nothing (at-least-once).
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
     latest = uow.mutaties.latest_ontvangst(afnemer_id, KANAAL)
     pending = latest if latest is not None and latest.bevestigd_op is None else None
     if ontvangstreferte:
-        if pending is None or pending.referte != ontvangstreferte:
+        if latest is None or latest.referte != ontvangstreferte:
             return Antwoord(uitzonderingen=[uitzondering("30014", ontvangstreferte, "Ontvangstreferte")])
-        uow.mutaties.acknowledge(pending, vraag.now)
+        if pending is not None:  # acknowledging again (a lost reply) changes nothing
+            uow.mutaties.acknowledge(pending, vraag.now)
         pending = None
     batch = pending or uow.mutaties.new_ontvangst(afnemer_id, KANAAL, BATCH, vraag.now)
     uow.commit()

@@ -45,7 +45,7 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
     notices = []
     for subject in subjecten:
         insz = subject.findtext("Sleutel").strip()
-        if uow.inschrijvingen.active(vraag.aansluiting.id, insz, begin) is not None:
+        if uow.inschrijvingen.overlapping(vraag.aansluiting.id, insz, begin, einde):
             notices.append(uitzondering("40143", insz, "Subject/Sleutel"))
             continue
         uow.inschrijvingen.add(

@@ -20,11 +20,13 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
     insz = uitschrijving.findtext("INSZ").strip()
     if not is_valid_structure(insz):
         return niet_geslaagd(uitzondering("20002", insz, "INSZ"))
-    inschrijving = uow.inschrijvingen.active(vraag.aansluiting.id, insz, vraag.now.date())
-    if inschrijving is None:
+    today = vraag.now.date()
+    inschrijvingen = uow.inschrijvingen.overlapping(vraag.aansluiting.id, insz, today, None)
+    if not inschrijvingen:
         return niet_geslaagd(uitzondering("40000", f"geen inschrijving op {insz}", "INSZ"))
-    inschrijving.uitgeschreven_op = vraag.now
-    inschrijving.einde = vraag.now.date()
+    for inschrijving in inschrijvingen:  # every one in force or still to come ends now
+        inschrijving.uitgeschreven_op = vraag.now
+        inschrijving.einde = max(inschrijving.begin, today)
     uow.commit()
     return geslaagd()
 
