@@ -23,6 +23,7 @@ from led_gateway.affiliation.aansluiting import Aansluiting, Leverancier
 from led_gateway.affiliation.policy import AccessRequest, Decision, decide, decide_leverancier
 from led_gateway.audit import trail
 from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.services.limits import CallerLimits, TooBusy
 from led_gateway.wire import certificaat
 from led_gateway.wire.context import (
     Afzender,
@@ -122,11 +123,13 @@ class Responder:
         unit_of_work: Callable[[], UnitOfWork],
         identity: GatewayIdentity,
         clock: Callable[[], datetime] = datetime.now,
+        limits: CallerLimits | None = None,
     ) -> None:
         self.dienst = dienst
         self.unit_of_work = unit_of_work
         self.identity = identity
         self.clock = clock
+        self.limits = limits or CallerLimits()
 
     def __call__(self, operation: etree._Element, findings: list[Finding]) -> etree._Element:
         """The reply body (``<Op>Response``) for the request body ``operation``."""
@@ -177,11 +180,13 @@ class Responder:
         if mismatch:
             return [uitzondering("30002", mismatch, "Verzoek/Context")]
         try:
-            with self.unit_of_work() as uow:
+            with self.limits.admit(context.afzender.identificatie), self.unit_of_work() as uow:
                 vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now)
                 return _rendered(self.dienst.answer(self._authorised(vraag, uow), uow))
         except Refused as refused:
             return [refused.reason]
+        except TooBusy as busy:
+            return [uitzondering("99996", str(busy))]
         except DBAPIError:
             log.exception("database unavailable for %s", self.dienst.operation)
             return [uitzondering("90000", "de databank is niet bereikbaar")]

@@ -60,6 +60,7 @@ CATALOGUE: dict[str, Code] = {
         Code("40006", FOUT, MAGDA, "Fout in autorisatie", "Repliek"),
         Code("40143", WAARSCHUWING, MAGDA, "De inschrijving bestaat al", "Antwoord"),
         Code("90000", FOUT, MAGDA, "De dienst is (tijdelijk) niet beschikbaar", "Repliek"),
+        Code("99996", FOUT, MAGDA, "Te veel gelijktijdige vragen", "Repliek"),
         Code("99999", FOUT, MAGDA, "Onverwachte fout in de gateway", "Repliek"),
     )
 }
