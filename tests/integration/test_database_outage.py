@@ -1,0 +1,105 @@
+"""PostgreSQL going away and coming back: 90000 meanwhile, the process stays up and recovers."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Server, free_port, new_demo_database, run_cli
+from tests.messages import geef_bewijs, is_beschikbaar, reply_body, uitzonderingen
+
+GEEF_BEWIJS = "/GeefBewijsDienst-02.00/soap/WebService"
+IS_BESCHIKBAAR = "/IsBeschikbaarDienst-02.00/soap/WebService"
+
+
+class Cluster:
+    """A throwaway PostgreSQL cluster on loopback that the test may stop and start."""
+
+    def __init__(self) -> None:
+        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+        if not binaries:
+            pytest.skip(
+                "PostgreSQL server binaries are not installed (tests/start-postgres.sh installs them)"
+            )
+        self.bin = Path(binaries[-1])
+        self.dir = Path(tempfile.mkdtemp(prefix="led-outage-"))
+        self.port = free_port()
+        self.as_owner = []
+        if os.getuid() == 0:
+            shutil.chown(self.dir, "postgres")
+            self.as_owner = ["runuser", "-u", "postgres", "--"]
+        self._run("initdb", "-D", str(self.dir / "data"), "-U", "led", "--auth=trust")
+        self.start()
+        self.url = f"postgresql+psycopg://led@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, program: str, *args: str) -> None:
+        subprocess.run(
+            [*self.as_owner, str(self.bin / program), *args], check=True, capture_output=True, timeout=60
+        )
+
+    def start(self) -> None:
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.dir / "data"),
+            "-l",
+            str(self.dir / "log"),
+            "-w",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off",
+            "start",
+        )
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+
+
+@pytest.fixture
+def cluster():
+    running = Cluster()
+    yield running
+    subprocess.run(
+        [
+            *running.as_owner,
+            str(running.bin / "pg_ctl"),
+            "-D",
+            str(running.dir / "data"),
+            "-m",
+            "immediate",
+            "stop",
+        ],
+        capture_output=True,
+        timeout=60,
+    )
+    shutil.rmtree(running.dir, ignore_errors=True)
+
+
+def codes(server, path: str, payload: bytes) -> list[str]:
+    response = server.post(path, payload)
+    assert response.status_code == 200, response.text[:300]
+    assert b"Traceback" not in response.content
+    return [u["Identificatie"] for u in uitzonderingen(reply_body(response.content), "Repliek")]
+
+
+def test_the_gateway_says_90000_while_the_database_is_down_and_recovers(cluster, tmp_path):
+    db_url = new_demo_database(tmp_path, cluster.url, persons=10)
+    person = run_cli("demo", "persons", "--db", db_url, "--limit", "1").stdout.split()[0]
+    server = Server(db_url, tmp_path / "server.log")
+    try:
+        assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == []
+        cluster.stop()
+        assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == ["90000"]
+        assert codes(server, IS_BESCHIKBAAR, is_beschikbaar()) == ["90000"]
+        assert server.process.poll() is None, "the server process died"
+        cluster.start()
+        assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == []
+        body = reply_body(server.post(GEEF_BEWIJS, geef_bewijs(person)).content)
+        assert body.findall(".//Bewijs")
+    finally:
+        server.stop()
