@@ -67,6 +67,8 @@ class Aansluiting:
     certificaten: frozenset[str] = frozenset()
     #: The afnemer's row in the registry, for what is stored per afnemer (subscriptions, batches).
     id: int | None = None
+    #: How it receives its mutations: ``webdienst`` (GeefMutatiesNotificaties) or ``bestand`` (publiceer).
+    mutaties_via: str = "webdienst"
 
 
 @dataclass(frozen=True, slots=True)

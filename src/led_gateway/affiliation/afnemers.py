@@ -19,6 +19,11 @@ class AffiliationError(ValueError):
     """A step that may not be taken, with the reason."""
 
 
+#: How an afnemer receives its mutations.
+WEBDIENST, BESTAND = "webdienst", "bestand"
+MUTATIES_VIA = (WEBDIENST, BESTAND)
+
+
 @dataclass(frozen=True)
 class Intake:
     doel: str
@@ -26,6 +31,8 @@ class Intake:
     kanaal: Kanaal
     mutaties_nodig: bool
     gewenste_datum: date | None = None
+    #: Pulled with GeefMutatiesNotificaties (webdienst) or published as files (bestand).
+    mutaties_via: str = WEBDIENST
 
 
 @dataclass(frozen=True)
@@ -91,11 +98,16 @@ def register(uow: UnitOfWork, identificatie: str, naam: str, door: str, now: dat
 
 
 def record_intake(uow: UnitOfWork, afnemer: AfnemerRow, intake: Intake, door: str, now: datetime) -> None:
-    """Step 2: purpose, use, channel, whether mutations are needed, desired date."""
+    """Step 2: purpose, use, channel, whether mutations are needed (and how), desired date."""
+    if intake.mutaties_via not in MUTATIES_VIA:
+        raise AffiliationError(
+            f"mutaties via '{intake.mutaties_via}' is onbekend; kies uit {', '.join(MUTATIES_VIA)}"
+        )
     _advance(uow, afnemer, Status.CONTACT, Status.INTAKE, door, now, asdict(intake))
     afnemer.doel, afnemer.gebruik = intake.doel, intake.gebruik
     afnemer.kanaal, afnemer.mutaties_nodig = str(intake.kanaal), intake.mutaties_nodig
     afnemer.gewenste_datum = intake.gewenste_datum
+    afnemer.mutaties_via = intake.mutaties_via
 
 
 def record_dpia(
@@ -223,3 +235,12 @@ def expire(uow: UnitOfWork, today: date, door: str, now: datetime) -> list[str]:
             )
             expired.append(afnemer.identificatie)
     return expired
+
+
+def set_mutaties_via(uow: UnitOfWork, afnemer: AfnemerRow, via: str, door: str, now: datetime) -> None:
+    """Change how the afnemer receives its mutations; kept in its history (the step stays)."""
+    if via not in MUTATIES_VIA:
+        raise AffiliationError(f"mutaties via '{via}' is onbekend; kies uit {', '.join(MUTATIES_VIA)}")
+    status = Status(afnemer.status)
+    uow.afnemers.record_transition(afnemer, status, status, door, now, {"mutaties_via": via})
+    afnemer.mutaties_via = via

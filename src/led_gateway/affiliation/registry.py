@@ -77,6 +77,7 @@ def afnemer_document(afnemer: AfnemerRow) -> dict[str, Any]:
             "gebruik": afnemer.gebruik,
             "kanaal": afnemer.kanaal,
             "mutaties_nodig": afnemer.mutaties_nodig,
+            "mutaties_via": afnemer.mutaties_via,
             "gewenste_datum": afnemer.gewenste_datum,
         }
     if reached >= STEPS.index(Status.DPIA):
@@ -186,11 +187,16 @@ def _intake(entry: _Entry) -> afnemers.Intake | None:
     )
     if None in values:
         return None
+    via = entry.value("intake", "mutaties_via", str, required=False) or afnemers.WEBDIENST
+    if via not in afnemers.MUTATIES_VIA:
+        entry.problem(f"must be one of {', '.join(afnemers.MUTATIES_VIA)}", "intake", "mutaties_via")
+        return None
     return afnemers.Intake(
         *values[:2],
         Kanaal(values[2]),
         values[3],
         entry.value("intake", "gewenste_datum", date, required=False),
+        via,
     )
 
 
@@ -292,9 +298,9 @@ def _take_step(
 
 
 def _same(recorded: Any, given: Any) -> bool:
-    """Whether the file says what is recorded; a key left out of a section reads as empty."""
+    """Whether the file says what is recorded; a key the file leaves out of a section is not compared."""
     if isinstance(recorded, dict) and isinstance(given, dict):
-        return set(given) <= set(recorded) and all(given.get(key) == value for key, value in recorded.items())
+        return set(given) <= set(recorded) and all(recorded[key] == value for key, value in given.items())
     return recorded == given
 
 

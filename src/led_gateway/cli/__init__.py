@@ -11,10 +11,13 @@ import click
 
 from led_gateway.cli.afnemer import afnemer
 from led_gateway.cli.audit import audit
+from led_gateway.cli.bewijs import bewijs
+from led_gateway.cli.certificaat import certificaat
 from led_gateway.cli.db import db
 from led_gateway.cli.dekking import dekking
 from led_gateway.cli.demo import demo
 from led_gateway.cli.leverancier import leverancier
+from led_gateway.cli.publiceer import publiceer
 from led_gateway.cli.serve import serve
 
 
@@ -26,5 +29,5 @@ def main() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-for command in (db, demo, afnemer, audit, leverancier, dekking, serve):
+for command in (db, demo, afnemer, audit, leverancier, certificaat, dekking, bewijs, publiceer, serve):
     main.add_command(command)

@@ -119,12 +119,21 @@ def register(identificatie: str, naam: str, db_url: str, door: str) -> None:
 @click.option("--kanaal", type=click.Choice([k.value for k in Kanaal]), required=True)
 @click.option("--mutaties/--geen-mutaties", required=True, help="Whether mutations are needed.")
 @click.option("--gewenste-datum", type=DAY, default=None)
+@click.option(
+    "--mutaties-via",
+    type=click.Choice(afnemers.MUTATIES_VIA),
+    default=afnemers.WEBDIENST,
+    show_default=True,
+    help="Pulled over the webdienst, or published as files (publiceer).",
+)
 @db_option
 @door_option
 @clear_errors
-def intake(identificatie, doel, gebruik, kanaal, mutaties, gewenste_datum, db_url, door) -> None:
+def intake(
+    identificatie, doel, gebruik, kanaal, mutaties, gewenste_datum, mutaties_via, db_url, door
+) -> None:
     """Step 2: the intake answers."""
-    answers = afnemers.Intake(doel, gebruik, Kanaal(kanaal), mutaties, _day(gewenste_datum))
+    answers = afnemers.Intake(doel, gebruik, Kanaal(kanaal), mutaties, _day(gewenste_datum), mutaties_via)
     _record_step(db_url, identificatie, lambda uow, a: afnemers.record_intake(uow, a, answers, door, now()))
 
 
@@ -213,6 +222,17 @@ def renew(identificatie, db_url, door, **options) -> None:
     """A renewed protocol: a new validity period, the history kept."""
     gegevens = _protocol(options)
     _record_step(db_url, identificatie, lambda uow, a: afnemers.renew_protocol(uow, a, gegevens, door, now()))
+
+
+@afnemer.command("mutaties-via")
+@click.argument("identificatie")
+@click.argument("via", type=click.Choice(afnemers.MUTATIES_VIA))
+@db_option
+@door_option
+@clear_errors
+def mutaties_via(identificatie, via, db_url, door) -> None:
+    """How the afnemer receives its mutations: webdienst (GeefMutatiesNotificaties) or bestand (publiceer)."""
+    _record_step(db_url, identificatie, lambda uow, a: afnemers.set_mutaties_via(uow, a, via, door, now()))
 
 
 @afnemer.command()

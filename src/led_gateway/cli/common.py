@@ -65,8 +65,12 @@ def engine_for(db_url: str) -> Engine:
     return make_engine(db_url)
 
 
-def unit_of_work(db_url: str) -> Callable[[], UnitOfWork]:
-    """Units of work on ``db_url``, after checking its schema is current."""
+def unit_of_work(db_url: str, writes: bool = False) -> Callable[[], UnitOfWork]:
+    """Units of work on ``db_url``, after checking its schema is current.
+
+    ``writes``: each takes the write lock when it begins, so that a command
+    writing next to a running gateway waits its turn on SQLite.
+    """
     engine = engine_for(db_url)
     current, head = migrate.current_revision(engine), migrate.head_revision()
     if current != head:
@@ -75,7 +79,7 @@ def unit_of_work(db_url: str) -> Callable[[], UnitOfWork]:
             f"run `led-gateway db init --db {db_url}` first"
         )
     session_factory = make_session_factory(engine)
-    return lambda: UnitOfWork(session_factory)
+    return functools.partial(UnitOfWork, session_factory, writes=writes)
 
 
 def now() -> datetime:

@@ -109,6 +109,8 @@ class AfnemerRow(Base):
     gebruik: Mapped[str | None] = mapped_column(Text)
     kanaal: Mapped[str | None] = mapped_column(String(20))
     mutaties_nodig: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: How it receives its mutations: pulled over the webdienst, or as published files (bestand).
+    mutaties_via: Mapped[str] = mapped_column(String(20), default="webdienst", server_default="webdienst")
     gewenste_datum: Mapped[date | None] = mapped_column(Date)
     # DPIA
     dpia_vereist: Mapped[bool | None] = mapped_column(Boolean)

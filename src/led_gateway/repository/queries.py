@@ -65,6 +65,9 @@ def bewijs_from_row(row: Any) -> Bewijs:
     return Bewijs(**values)
 
 
+_INSERT_BEWIJS = insert(BewijsRow.__table__)
+
+
 class BewijsRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -87,8 +90,12 @@ class BewijsRepository:
         return None if row is None else (row.id, bewijs_from_row(row))
 
     def add(self, bewijs: Bewijs) -> int:
-        """Insert one bewijs; returns its row id."""
-        return self.session.execute(insert(BewijsRow).values(**bewijs_to_row(bewijs))).inserted_primary_key[0]
+        """Insert one bewijs; returns its row id.
+
+        The statement is the same for every bewijs (values as parameters), so
+        SQLAlchemy compiles it once, not once per registration.
+        """
+        return self.session.execute(_INSERT_BEWIJS, bewijs_to_row(bewijs)).inserted_primary_key[0]
 
     def replace(self, bewijs_id: int, bewijs: Bewijs) -> None:
         self.session.execute(
@@ -140,6 +147,7 @@ def _aansluiting(row: Any) -> Aansluiting:
         mutaties_nodig=bool(row.mutaties_nodig),
         protocol=protocol,
         id=row.id,
+        mutaties_via=row.mutaties_via,
     )
 
 
@@ -160,6 +168,7 @@ def _aansluiting_query():
             afnemer.c.status,
             afnemer.c.kanaal,
             afnemer.c.mutaties_nodig,
+            afnemer.c.mutaties_via,
             protocol.c.id.label("protocol_id"),
             protocol.c.referte,
             protocol.c.geldig_van,
@@ -223,6 +232,10 @@ class AfnemerRepository:
         if status is not None:
             query = query.where(AfnemerRow.status == str(status))
         return list(self.session.scalars(query))
+
+    def ids_receiving_mutations_via(self, kanaal: str) -> set[int]:
+        query = select(AfnemerRow.id).where(AfnemerRow.mutaties_via == kanaal)
+        return set(self.session.scalars(query))
 
     def history(self, afnemer: AfnemerRow) -> list[AfnemerOvergangRow]:
         query = select(AfnemerOvergangRow).where(AfnemerOvergangRow.afnemer_id == afnemer.id)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from led_gateway.domain.mutatie import BESCHRIJVING
 from led_gateway.repository.unit_of_work import UnitOfWork
-from led_gateway.services.base import Antwoord, Dienst, Vraag
+from led_gateway.services.base import Antwoord, Dienst, Refused, Vraag
 from led_gateway.services.repertorium import caller_mismatch
 from led_gateway.wire.context import append_tijdstip
+from led_gateway.wire.mutatie import append_metadata
 from led_gateway.wire.uitzonderingen import uitzondering
 
 NAMESPACE = "http://webservice.geefmutatiesnotificatiesdienst-02_01.algemeen-02_01.vip.vlaanderen.be"
@@ -24,6 +24,9 @@ BATCH = 100
 
 
 def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
+    if vraag.aansluiting.mutaties_via != KANAAL:
+        reden = f"afnemer ontvangt mutaties via {vraag.aansluiting.mutaties_via}, niet via de webdienst"
+        raise Refused(uitzondering("40006", reden, "Verzoek/Context/Bericht/Afzender"))
     refusal = caller_mismatch(vraag, vraag.inhoud)
     if refusal:
         return Antwoord(uitzonderingen=[refusal])
@@ -53,11 +56,7 @@ def _writer(ontvangstreferte: str, mutaties: list):
             onderwerp = sub(onderwerpen, "Onderwerp")
             sub(onderwerp, "Referte").text = mutatie.referte
             content = sub(onderwerp, "Inhoud")
-            metadata = sub(content, "Metadata")
-            sub(metadata, "Referte").text = mutatie.referte
-            soort = sub(metadata, "Type", Beschrijving=BESCHRIJVING[mutatie.type])
-            soort.text = mutatie.type
-            sub(metadata, "Datum").text = mutatie.tijdstip.isoformat(timespec="milliseconds")
+            append_metadata(content, mutatie)
             notificatie = sub(content, "MutatieNotificatie")
             sub(notificatie, "Referte").text = mutatie.referte
             subject = sub(notificatie, "Subject")

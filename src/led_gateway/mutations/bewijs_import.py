@@ -1,0 +1,273 @@
+"""Initial loads from a source: a file of Bewijsregistratie records, registered one by one.
+
+The file is XML. Its root element is ``Bewijsregistraties`` in RegistreerBewijs's namespace;
+its children are unqualified ``Bewijsregistratie`` elements exactly as in the ``Vraag/Inhoud``
+of a RegistreerBewijs request (Leverancier, PersoonUitgereikt, Bewijs, optional Bron)::
+
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rb:Bewijsregistraties xmlns:rb="http://registreerbewijs.bewijsregistratiedienst.led.vlaanderen.be">
+      <Bewijsregistratie>
+        <Leverancier><Naam>Hoger onderwijs</Naam><Bewijsreferte>DHO-1</Bewijsreferte></Leverancier>
+        <PersoonUitgereikt><INSZ>...</INSZ></PersoonUitgereikt>
+        <Bewijs>...</Bewijs>
+      </Bewijsregistratie>
+      ...
+    </rb:Bewijsregistraties>
+
+The root needs a prefix: a default namespace (``xmlns="..."``) would put the records in it too.
+
+The file is read twice, streaming, with the hardening of :mod:`led_gateway.wire.parsing`:
+first to check that it is well-formed XML with that root (otherwise nothing is written at
+all), then to register. Each record is checked against the XSD type of a Bewijsregistratie
+in RegistreerBewijs.xsd, its Leverancier/Naam against the leverancier that delivers it, and
+is then registered by :mod:`led_gateway.services.registratie`, the code of the SOAP service,
+so its mutation and notifications are stored with it. A refused record has its own savepoint
+and spoils nothing else in its batch. A record whose Leverancier/Naam and Bewijsreferte are
+already registered counts as already present: running the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+
+from lxml import etree
+from sqlalchemy.exc import IntegrityError
+from tqdm import tqdm
+
+from led_gateway.affiliation.policy import FOUT_IN_AUTORISATIE, decide_leverancier
+from led_gateway.config import contract_dir
+from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer
+from led_gateway.services.registreerbewijs import NAMESPACE
+from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
+from led_gateway.wire.validation import RequestSchema
+
+ROOT = f"{{{NAMESPACE}}}Bewijsregistraties"
+#: RegistreerBewijs's refusal of a (Leverancier/Naam, Bewijsreferte) that is already registered.
+AL_GEREGISTREERD = "30005"
+XSD_ONGELDIG = "30001"
+DEFAULT_BATCH = 1000
+
+#: The same guards as :func:`led_gateway.wire.parsing.parse_xml`; a DTD is refused at the root.
+_HARDENED = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "collect_ids": False,
+}
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One child of the root: its position (1-based) and the line its start tag is on."""
+
+    nummer: int
+    regel: int
+    element: etree._Element
+
+
+def read_records(path: Path) -> Iterator[Record]:
+    """The records of ``path`` one by one; each is cleared as soon as the next one is asked for."""
+    depth = 0
+    nummer = 0
+    with open(path, "rb") as source:
+        try:
+            for event, element in etree.iterparse(source, events=("start", "end"), **_HARDENED):
+                if event == "start":
+                    depth += 1
+                    if depth == 1:
+                        _check_root(path, element)
+                    continue
+                depth -= 1
+                if depth == 1:
+                    nummer += 1
+                    yield Record(nummer, element.sourceline, element)
+                    _forget(element)
+        except etree.XMLSyntaxError as exc:
+            raise ImportFileError(f"{path}: not well-formed XML: {exc.msg}") from None
+
+
+def _check_root(path: Path, root: etree._Element) -> None:
+    if root.getroottree().docinfo.doctype:
+        raise ImportFileError(f"{path}: a document type declaration (DTD) is not allowed")
+    if root.tag != ROOT:
+        raise ImportFileError(
+            f"{path}: the root element is {etree.QName(root).localname!r}, "
+            f"expected Bewijsregistraties in namespace {NAMESPACE}"
+        )
+    if root.nsmap.get(None):
+        raise ImportFileError(
+            f"{path}: declare the namespace with a prefix (xmlns:rb=...): "
+            "a default namespace (xmlns=...) would put the Bewijsregistratie records in it too"
+        )
+
+
+def _forget(element: etree._Element) -> None:
+    """Drop a handled record and what came before it, so memory stays flat however long the file."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    while element.getprevious() is not None:
+        del parent[0]
+
+
+def count_records(path: Path) -> int:
+    """How many records ``path`` holds; raises :class:`ImportFileError` for a file we cannot read."""
+    return sum(1 for _ in read_records(path))
+
+
+class RegistratieSchema(RequestSchema):
+    """RegistreerBewijs.xsd's ``BewijsregistratieType`` as the type of a ``Bewijsregistratie`` root.
+
+    A wrapper schema compiled in memory imports the published XSD and declares the record
+    element, so each record is checked by the contract itself, not by a copy of its rules.
+    """
+
+    def __init__(self, registreer_bewijs_xsd: Path | None = None) -> None:
+        self.path = registreer_bewijs_xsd or (
+            contract_dir() / "xsd" / "LED.RegistreerBewijsDienst-02.00" / "RegistreerBewijs.xsd"
+        )
+        wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:rb="{NAMESPACE}">
+          <xs:import namespace="{NAMESPACE}" schemaLocation="{self.path.resolve().as_uri()}"/>
+          <xs:element name="Bewijsregistratie" type="rb:BewijsregistratieType"/>
+        </xs:schema>"""
+        self._schema = etree.XMLSchema(etree.fromstring(wrapper))
+
+
+class LeverancierCheck:
+    """Who delivers a file's records: the leverancier named, or else any registered active one."""
+
+    def __init__(self, uow: UnitOfWork, identificatie: str | None) -> None:
+        self.identificatie = identificatie
+        if identificatie is None:
+            rows = uow.leveranciers.all()
+            self._leveranciers = [uow.leveranciers.leverancier(row.identificatie) for row in rows]
+        else:
+            leverancier = uow.leveranciers.leverancier(identificatie)
+            decision = decide_leverancier(identificatie, leverancier)
+            if not decision.allowed:
+                raise ImportFileError(decision.reden)
+            self._leveranciers = [leverancier]
+        self._refusals: dict[str, str | None] = {}
+
+    def refusal(self, leverancier_naam: str) -> str | None:
+        """``None`` when the records of ``leverancier_naam`` may be delivered, else why not."""
+        if leverancier_naam not in self._refusals:
+            self._refusals[leverancier_naam] = self._judge(leverancier_naam)
+        return self._refusals[leverancier_naam]
+
+    def _judge(self, naam: str) -> str | None:
+        decisions = [decide_leverancier(lev.identificatie, lev, naam) for lev in self._leveranciers]
+        if any(decision.allowed for decision in decisions):
+            return None
+        if self.identificatie is not None:
+            return decisions[0].reden
+        return f"geen actieve leverancier levert voor '{naam}'"
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedRecord:
+    nummer: int
+    regel: int
+    reden: Uitzondering
+
+    def __str__(self) -> str:
+        reden = f"{self.reden.identificatie} {self.reden.diagnose}"
+        where = f" ({self.reden.omstandigheid})" if self.reden.omstandigheid else ""
+        return f"record {self.nummer} (line {self.regel}): {reden}{where}"
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    registered: int = 0
+    already_present: int = 0
+    refused: list[RefusedRecord] = field(default_factory=list)
+
+
+class BewijsImport:
+    """One run of ``led-gateway bewijs import`` over one file."""
+
+    def __init__(
+        self,
+        units: Callable[[], UnitOfWork],
+        leverancier: str | None = None,
+        batch: int = DEFAULT_BATCH,
+        clock: Callable[[], datetime] = datetime.now,
+        schema: RegistratieSchema | None = None,
+    ) -> None:
+        self.units, self.leverancier, self.batch, self.clock = units, leverancier, batch, clock
+        self.schema = schema or RegistratieSchema()
+        #: (Leverancier/Naam, Bewijsreferte) → the record that first had it, in this file.
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def run(self, path: Path, progress: bool = False) -> ImportReport:
+        """Import ``path``; a file that cannot be read as a whole changes nothing."""
+        report = ImportReport()
+        self._seen = {}
+        with self.units() as uow:
+            check = LeverancierCheck(uow, self.leverancier)
+        total = count_records(path)
+        records = read_records(path)
+        with tqdm(total=total, unit="records", disable=not progress) as bar:
+            while self._import_batch(check, records, report, bar):
+                pass
+        return report
+
+    def _import_batch(
+        self, check: LeverancierCheck, records: Iterator[Record], report: ImportReport, bar: tqdm
+    ) -> bool:
+        """The next batch of records in one transaction; ``False`` once the file is done."""
+        done = report.read
+        with self.units() as uow:
+            for record in islice(records, self.batch):
+                self._import(uow, check, record, report)
+                bar.update()
+            uow.commit()
+        return report.read - done == self.batch
+
+    def _import(self, uow: UnitOfWork, check: LeverancierCheck, record: Record, report: ImportReport) -> None:
+        report.read += 1
+        try:
+            if self._register(uow, check, record):
+                report.registered += 1
+            else:
+                report.already_present += 1
+        except Weigering as weigering:
+            reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
+            report.refused.append(RefusedRecord(record.nummer, record.regel, reden))
+
+    def _register(self, uow: UnitOfWork, check: LeverancierCheck, record: Record) -> bool:
+        """Register one record: ``False`` when it already was; :class:`Weigering` when refused."""
+        element = record.element
+        findings = self.schema.findings(element)
+        if findings:
+            raise Weigering(XSD_ONGELDIG, findings[0].message, findings[0].path)
+        naam = element.findtext("Leverancier/Naam").strip()
+        referte = element.findtext("Leverancier/Bewijsreferte").strip()
+        reden = check.refusal(naam)
+        if reden is not None:
+            raise Weigering(FOUT_IN_AUTORISATIE, reden, "Leverancier/Naam")
+        first = self._seen.setdefault((naam, referte), record.nummer)
+        if first != record.nummer:
+            detail = f"{naam} {referte} komt al voor in record {first}"
+            raise Weigering(AL_GEREGISTREERD, detail, "Leverancier/Bewijsreferte")
+        try:
+            with uow.session.begin_nested():
+                registreer(uow, bewijs_from_registratie(element, self.clock()))
+        except Weigering as weigering:
+            if weigering.code == AL_GEREGISTREERD:
+                return False
+            raise
+        except IntegrityError:  # registered by a concurrent call since we looked
+            return False
+        return True
