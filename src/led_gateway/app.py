@@ -47,7 +47,7 @@ class DienstEndpoint(WsgiApplication):
 
     def __init__(self, dienst: Dienst, responder: Responder, contract: Contract, settings: Settings) -> None:
         schema = RequestSchema(settings.contract / dienst.request_xsd)
-        protocol = MagdaSoap11(schema, settings.max_body_bytes)
+        protocol = MagdaSoap11(schema, settings.max_body_bytes, settings.xml_limits)
         application = soap_application(dienst.operation, dienst.namespace, responder, protocol)
         super().__init__(application, max_content_length=settings.max_body_bytes)
         self.dienst = dienst

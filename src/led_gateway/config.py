@@ -8,6 +8,7 @@ from pathlib import Path
 
 from led_gateway.repository.database import DEFAULT_URL
 from led_gateway.wire.context import GatewayIdentity
+from led_gateway.wire.parsing import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, XmlLimits
 
 #: The project's top level, which holds the contract files xsd/ and wsdl/.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +28,18 @@ class Settings:
     db_url: str = field(default_factory=default_db_url)
     #: Largest request body accepted, in bytes; larger ones get HTTP 413.
     max_body_bytes: int = 1_000_000
+    #: Deepest nesting of elements a request may have; deeper ones get a SOAP Fault before validation.
+    max_depth: int = DEFAULT_MAX_DEPTH
+    #: Most elements a request may hold; more get a SOAP Fault before validation.
+    max_elements: int = DEFAULT_MAX_ELEMENTS
+    #: Seconds one request may hold a connection's thread: reading it, answering it and writing the
+    #: reply. A client that stalls is cut off then (see :mod:`led_gateway.serve`).
+    request_timeout: float = 30.0
     #: The URL clients reach the gateway on (behind a proxy); ``None``: from each request.
     public_url: str | None = None
     identity: GatewayIdentity = field(default_factory=GatewayIdentity)
     contract: Path = field(default_factory=contract_dir)
+
+    @property
+    def xml_limits(self) -> XmlLimits:
+        return XmlLimits(max_depth=self.max_depth, max_elements=self.max_elements)

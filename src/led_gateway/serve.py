@@ -3,14 +3,211 @@
 Each worker process builds the gateway once when it starts (schemas
 compiled, WSDLs read, database engine opened) and then serves with a few
 threads, so that a slow client does not hold the whole worker.
+
+Slow and stalled clients
+------------------------
+gunicorn's ``gthread`` worker reads a request's headers and body with
+blocking socket calls in one of its threads, without a time limit: a client
+that sends headers and part of a body and then waits holds that thread until
+it goes away. gunicorn's ``timeout`` does not help, since the worker's main
+loop keeps reporting that it is alive while a thread waits, and ``keepalive``
+only applies between requests. With every thread held, the worker answers
+nobody.
+
+:class:`GatewayWorker` therefore gives every request ``request_timeout``
+seconds, counted from the moment a thread takes up the connection. A
+:class:`RequestWatchdog` thread per worker then shuts the connection's read
+side: a blocked read returns at once, the request is answered with a SOAP
+Fault (HTTP 408) if its body was incomplete, and the connection is closed. A
+connection still held another ``request_timeout`` later (a client that does
+not read the reply) is shut down both ways. Refusals that can leave part of a
+body unread (HTTP 400, 408, 413) close the connection rather than read the
+rest of it to keep the connection alive.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable
+
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.gthread import ThreadWorker
 
 from led_gateway.app import create_app
 from led_gateway.config import Settings
+
+#: Statuses after which the connection is closed: the request body may not have been read whole.
+_CLOSING_STATUSES = frozenset({"400", "408", "413"})
+
+_connection = threading.local()
+
+
+class RequestWatchdog:
+    """Cuts off connections whose request takes longer than ``timeout`` seconds.
+
+    One thread per worker process sleeps until the nearest deadline. There are
+    never more connections to watch than the worker has threads.
+    """
+
+    def __init__(self, timeout: float, log=None) -> None:
+        self.timeout = timeout
+        self.log = log
+        self._changed = threading.Condition()
+        #: key → [deadline, connection, stage]; stage 0: read side open, 1: read side shut.
+        self._watched: dict[int, list] = {}
+        self._keys = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="request-watchdog", daemon=True)
+        self._thread.start()
+
+    def arm(self, conn) -> int:
+        """Watch ``conn`` (anything with a ``sock``) from now on; returns the key for :meth:`disarm`."""
+        key = next(self._keys)
+        with self._changed:
+            self._watched[key] = [time.monotonic() + self.timeout, conn, 0]
+            self._changed.notify()
+        return key
+
+    def disarm(self, key: int) -> None:
+        with self._changed:
+            self._watched.pop(key, None)
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                self._changed.wait(self._expire(time.monotonic()))
+
+    def _expire(self, now: float) -> float | None:
+        """Act on every deadline passed; return how long to sleep until the next one."""
+        nearest = None
+        for key, entry in list(self._watched.items()):
+            deadline, conn, stage = entry
+            if deadline <= now:
+                if stage == 0:
+                    self._shut(conn, socket.SHUT_RD, "request not done within {} s: read side shut")
+                    entry[0], entry[2] = now + self.timeout, 1
+                else:
+                    self._shut(conn, socket.SHUT_RDWR, "connection still held {} s later: shut down")
+                    del self._watched[key]
+                    continue
+            nearest = entry[0] if nearest is None else min(nearest, entry[0])
+        return None if nearest is None else max(nearest - now, 0.0)
+
+    def _shut(self, conn, how: int, what: str) -> None:
+        sock = getattr(conn, "sock", None)
+        if sock is None:
+            return
+        try:
+            # The plain socket call, also for a TLS socket: the TLS layer belongs to the serving thread.
+            socket.socket.shutdown(sock, how)
+        except OSError:
+            return  # closed meanwhile
+        if self.log is not None:
+            self.log.warning("client %s: %s", _peer(conn), what.format(f"{self.timeout:g}"))
+
+
+def _peer(conn) -> str:
+    client = getattr(conn, "client", None)
+    if isinstance(client, tuple) and len(client) >= 2:
+        return f"{client[0]}:{client[1]}"
+    return str(client)
+
+
+class GatewayWorker(ThreadWorker):
+    """gunicorn's threaded worker, with a time limit per request and closing refusals."""
+
+    def init_process(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        timeout = settings.request_timeout if settings is not None else Settings.request_timeout
+        self.watchdog = RequestWatchdog(timeout, self.log)
+        self.watchdog.start()
+        super().init_process()  # runs the worker until it stops
+
+    def handle(self, conn):
+        key = self.watchdog.arm(conn)
+        try:
+            result = super().handle(conn)
+            if result is False:
+                _close_gracefully(conn.sock)
+            return result
+        finally:
+            self.watchdog.disarm(key)
+
+    def handle_request(self, req, conn):
+        _connection.close = False
+        _connection.request = req
+        try:
+            keepalive = super().handle_request(req, conn)
+        finally:
+            _connection.request = None
+        return keepalive and not _connection.close
+
+
+def _close_gracefully(sock, linger: float = 2.0, max_drain: int = 64 * 1024 * 1024) -> None:
+    """Half-close ``sock`` and wait briefly for the client to close, here in the serving thread.
+
+    What the client still sends meanwhile is read and discarded (never kept): a client that
+    sends a 20 MB body gets its 413 only if it can finish writing, since most clients read the
+    reply only then. At most ``max_drain`` bytes and ``linger`` seconds are spent on it.
+
+    gunicorn 27 lingers like this itself when it closes a connection, but in the worker's main
+    loop, for up to 2 s: a client that does not close its end stalls every other connection of
+    the worker meanwhile (measured: each such client delayed all other requests by 2 s). Done here
+    first, with the read side shut at the end, gunicorn's own linger finds the connection finished
+    and returns at once.
+    """
+    try:
+        socket.socket.shutdown(sock, socket.SHUT_WR)
+        deadline = time.monotonic() + linger
+        drained = 0
+        while drained < max_drain:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            sock.settimeout(remaining)
+            data = sock.recv(65536)
+            if not data:
+                break
+            drained += len(data)
+    except OSError:  # timeouts included
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RD)
+
+
+StartResponse = Callable[..., object]
+
+
+class CloseAfterRefusal:
+    """WSGI middleware: tell :class:`GatewayWorker` to close the connection after a refusal."""
+
+    def __init__(self, app: Callable[[dict, StartResponse], Iterable[bytes]]) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        def start(status: str, headers: list[tuple[str, str]], exc_info=None):
+            if status[:3] in _CLOSING_STATUSES:
+                _close_connection()
+            if exc_info is None:
+                return start_response(status, headers)
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, start)
+
+
+def _close_connection() -> None:
+    """Close the connection after this reply, and say so in its headers where gunicorn allows."""
+    _connection.close = True
+    force_close = getattr(getattr(_connection, "request", None), "force_close", None)
+    if callable(force_close):
+        force_close()  # gunicorn then answers with "Connection: close"
 
 
 class GatewayServer(BaseApplication):
@@ -21,8 +218,10 @@ class GatewayServer(BaseApplication):
         self.options = {
             "bind": f"{host}:{port}",
             "workers": workers,
-            "worker_class": "gthread",
+            "worker_class": f"{__name__}.GatewayWorker",
             "threads": threads,
+            # gthread: how long the worker's main loop may go silent before the arbiter kills the
+            # worker. It does not bound a request; request_timeout does (GatewayWorker).
             "timeout": timeout,
             "graceful_timeout": 10,
             "keepalive": 5,
@@ -41,7 +240,8 @@ class GatewayServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        return create_app(self.settings)
+        gateway = create_app(self.settings)
+        return CloseAfterRefusal(gateway)
 
 
 def serve(

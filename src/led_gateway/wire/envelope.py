@@ -18,11 +18,16 @@ from spyne.model.fault import Fault
 from spyne.protocol.soap import Soap11
 
 from led_gateway.wire.namespaces import SOAP_ENV
-from led_gateway.wire.parsing import MalformedXml, parse_xml
+from led_gateway.wire.parsing import DEFAULT_LIMITS, MalformedXml, XmlLimitExceeded, XmlLimits, parse_xml
 from led_gateway.wire.validation import Finding, RequestSchema
 
+HTTP_400 = "400 Bad Request"
 HTTP_405 = "405 Method Not Allowed"
+HTTP_408 = "408 Request Timeout"
 HTTP_413 = "413 Request Entity Too Large"
+
+#: Bytes read from the request stream at a time.
+_READ_BLOCK = 64 * 1024
 
 
 @dataclass
@@ -33,32 +38,98 @@ class CallState:
 
 
 class MagdaSoap11(Soap11):
-    """SOAP 1.1 whose Body child travels as raw XML, validated by ``schema``."""
+    """SOAP 1.1 whose Body child travels as raw XML, validated by ``schema``.
 
-    def __init__(self, schema: RequestSchema | None = None, max_body_bytes: int = 1_000_000) -> None:
+    The body is read from the WSGI stream here, not by Spyne: a body that
+    announces more than ``max_body_bytes`` is refused before a byte of it is
+    read, and one without a length (chunked) is read to one byte past the
+    limit at most. The XML is then held to ``limits`` while it is parsed,
+    before anything looks at it.
+    """
+
+    def __init__(
+        self,
+        schema: RequestSchema | None = None,
+        max_body_bytes: int = 1_000_000,
+        limits: XmlLimits = DEFAULT_LIMITS,
+    ) -> None:
         super().__init__()
         self.schema = schema
         self.max_body_bytes = max_body_bytes
+        self.limits = limits
 
     def create_in_document(self, ctx, charset=None) -> None:
-        """Read the body (refusing oversized ones) and parse it safely."""
+        """Read the body (refusing oversized and incomplete ones) and parse it safely."""
         if ctx.transport.get_request_method() != "POST":
             ctx.transport.resp_code = HTTP_405
             raise Fault("Client.RequestNotAllowed", "a SOAP request is an HTTP POST")
+        data = self.read_body(ctx)
+        try:
+            ctx.in_document = (parse_xml(data, self.limits), None)
+        except XmlLimitExceeded as exc:
+            raise Fault("Client.XMLLimitExceeded", str(exc)) from None
+        except MalformedXml as exc:
+            raise Fault("Client.XMLSyntaxError", str(exc)) from None
+
+    def read_body(self, ctx) -> bytes:
+        environ = getattr(ctx.transport, "req_env", None)
+        if not isinstance(environ, dict) or environ.get("wsgi.input") is None:
+            return self._read_spyne_stream(ctx)
+        declared = str(environ.get("CONTENT_LENGTH") or "").strip()
+        if declared:
+            if not declared.isdigit():
+                ctx.transport.resp_code = HTTP_400
+                raise Fault("Client.BadRequest", "the Content-Length header is not a number")
+            length = int(declared)
+            if length > self.max_body_bytes:
+                raise self._too_long(ctx)
+            wanted = length
+        elif environ.get("wsgi.input_terminated"):
+            # Chunked, or otherwise without a length: one byte past the limit tells a body too long.
+            wanted = self.max_body_bytes + 1
+        else:
+            # HTTP/1.1: neither a length nor chunked framing means there is no body.
+            wanted = 0
+        stream = environ["wsgi.input"]
+        chunks: list[bytes] = []
+        received = 0
+        complete = True
+        while received < wanted:
+            try:
+                chunk = stream.read(min(_READ_BLOCK, wanted - received))
+            except Exception:  # a broken connection, the request time limit, malformed chunked framing
+                complete = False
+                break
+            if not chunk:
+                complete = not declared
+                break
+            chunks.append(chunk)
+            received += len(chunk)
+        if received > self.max_body_bytes:
+            raise self._too_long(ctx)
+        if not complete:
+            ctx.transport.resp_code = HTTP_408
+            announced = f" of the {declared} announced" if declared else ""
+            raise Fault(
+                "Client.IncompleteRequest",
+                f"the request body did not arrive completely ({received} bytes{announced}): "
+                "the client stopped sending it, or did not send it within the time allowed",
+            )
+        return b"".join(chunks)
+
+    def _read_spyne_stream(self, ctx) -> bytes:
+        """The body as Spyne's transport hands it over, for transports other than WSGI."""
         try:
             data = b"".join(ctx.in_string)
         except RequestTooLongError:
-            ctx.transport.resp_code = HTTP_413
-            raise Fault(
-                "Client.RequestTooLong", f"the request body exceeds {self.max_body_bytes} bytes"
-            ) from None
+            raise self._too_long(ctx) from None
         if len(data) > self.max_body_bytes:
-            ctx.transport.resp_code = HTTP_413
-            raise Fault("Client.RequestTooLong", f"the request body exceeds {self.max_body_bytes} bytes")
-        try:
-            ctx.in_document = (parse_xml(data), None)
-        except MalformedXml as exc:
-            raise Fault("Client.XMLSyntaxError", str(exc)) from None
+            raise self._too_long(ctx)
+        return data
+
+    def _too_long(self, ctx) -> Fault:
+        ctx.transport.resp_code = HTTP_413
+        return Fault("Client.RequestTooLong", f"the request body exceeds {self.max_body_bytes} bytes")
 
     def decompose_incoming_envelope(self, ctx, message=Soap11.REQUEST) -> None:
         envelope, _ = ctx.in_document
