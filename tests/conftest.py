@@ -63,9 +63,18 @@ def new_demo_database(directory: Path, url: str | None = None, persons: int = DE
 class Server:
     """A gateway process on a free loopback port."""
 
-    def __init__(self, db_url: str, log: Path, *extra: str, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        log: Path,
+        *extra: str,
+        env: dict[str, str] | None = None,
+        scheme: str = "http",
+        client_options: dict | None = None,
+    ) -> None:
         self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = f"{scheme}://127.0.0.1:{self.port}"
+        self.client_options = client_options or {}
         self.db_url = db_url
         with open(log, "wb") as output:  # the child keeps its own copy of the descriptor
             self.process = subprocess.Popen(
@@ -83,7 +92,7 @@ class Server:
             if self.process.poll() is not None:
                 raise AssertionError(f"server exited {self.process.returncode}: {log.read_text()[-2000:]}")
             try:
-                if httpx.get(self.base + "/", timeout=1).status_code == 200:
+                if httpx.get(self.base + "/", timeout=1, **self.client_options).status_code == 200:
                     return
             except httpx.HTTPError:
                 time.sleep(0.2)
@@ -101,7 +110,9 @@ class Server:
             headers["SOAPAction"] = soap_action
         if content_type is not None:
             headers["Content-Type"] = content_type
-        return httpx.post(self.base + path, content=payload, headers=headers, timeout=30)
+        return httpx.post(
+            self.base + path, content=payload, headers=headers, timeout=30, **self.client_options
+        )
 
     def stop(self) -> None:
         try:

@@ -26,6 +26,8 @@ from led_gateway.repository.database import make_engine, make_session_factory
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services import DIENSTEN
 from led_gateway.services.base import Dienst, Responder
+from led_gateway.services.limits import CallerLimits
+from led_gateway.wire import certificaat
 from led_gateway.wire.documents import Contract
 from led_gateway.wire.envelope import MagdaSoap11, fault_envelope, soap_application
 from led_gateway.wire.validation import RequestSchema
@@ -70,18 +72,24 @@ class Gateway:
         self.engine = make_engine(settings.db_url)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = InszProtector()
+        limits = CallerLimits(settings.max_concurrent_per_caller, settings.max_calls_per_second)
         self.contract = Contract(settings.contract)
         self.endpoints: dict[str, DienstEndpoint] = {}
         for dienst in DIENSTEN:
             units = functools.partial(UnitOfWork, session_factory, clock, writes=dienst.schrijft)
-            responder = Responder(dienst, units, settings.identity, clock)
+            responder = Responder(dienst, units, settings.identity, clock, limits, settings.require_signature)
             self.endpoints[dienst.endpoint] = DienstEndpoint(dienst, responder, self.contract, settings)
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "") or "/"
         endpoint = self.endpoints.get(path.rstrip("/"))
         if endpoint is not None and environ.get("REQUEST_METHOD") == "POST":
-            return self._audited(endpoint, environ, start_response)
+            settings = self.settings
+            proxied = certificaat.from_proxy(environ, settings.certificate_header, settings.trusted_proxies)
+            if proxied is None:
+                return self._audited(endpoint, environ, start_response)
+            with certificaat.presenting(proxied):
+                return self._audited(endpoint, environ, start_response)
         if endpoint is not None:
             return endpoint(environ, start_response)
         schema = self.contract.xsd_file(path)

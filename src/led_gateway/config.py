@@ -39,6 +39,19 @@ class Settings:
     public_url: str | None = None
     identity: GatewayIdentity = field(default_factory=GatewayIdentity)
     contract: Path = field(default_factory=contract_dir)
+    #: HTTPS: the server's certificate and key, and the CA that client certificates must chain to.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_client_ca: Path | None = None
+    #: Behind a TLS-terminating proxy: the header carrying the client certificate's SHA-256
+    #: fingerprint, trusted only on requests from these addresses.
+    certificate_header: str | None = None
+    trusted_proxies: frozenset[str] = frozenset()
+    #: Every request must carry a valid WS-Security signature of its Body by a registered certificate.
+    require_signature: bool = False
+    #: Per caller and worker process: calls at once, calls a second (0: no limit); more get 99996.
+    max_concurrent_per_caller: int = 0
+    max_calls_per_second: float = 0
 
     @property
     def xml_limits(self) -> XmlLimits:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -39,6 +40,7 @@ from gunicorn.workers.gthread import ThreadWorker
 
 from led_gateway.app import create_app
 from led_gateway.config import Settings
+from led_gateway.wire import certificaat
 
 #: Statuses after which the connection is closed: the request body may not have been read whole.
 _CLOSING_STATUSES = frozenset({"400", "408", "413"})
@@ -143,10 +145,29 @@ class GatewayWorker(ThreadWorker):
         _connection.close = False
         _connection.request = req
         try:
-            keepalive = super().handle_request(req, conn)
+            with certificaat.presenting(_client_certificate(conn.sock)):
+                keepalive = super().handle_request(req, conn)
         finally:
             _connection.request = None
         return keepalive and not _connection.close
+
+
+def _client_certificate(sock) -> str | None:
+    """The fingerprint of the certificate the TLS client presented on this connection, if any."""
+    if not isinstance(sock, ssl.SSLSocket):
+        return None
+    der = sock.getpeercert(binary_form=True)
+    return certificaat.fingerprint_of_der(der) if der else None
+
+
+def _tls_options(settings: Settings) -> dict:
+    """gunicorn's TLS settings: HTTPS, and client certificates required when a CA is given."""
+    if settings.tls_cert is None:
+        return {}
+    options = {"certfile": str(settings.tls_cert), "keyfile": str(settings.tls_key)}
+    if settings.tls_client_ca is not None:
+        options.update(ca_certs=str(settings.tls_client_ca), cert_reqs=ssl.CERT_REQUIRED)
+    return options
 
 
 def _close_gracefully(sock, linger: float = 2.0, max_drain: int = 64 * 1024 * 1024) -> None:
@@ -232,6 +253,7 @@ class GatewayServer(BaseApplication):
             "limit_request_fields": 100,
             # Several gateways may run side by side (tests, staging): no shared control socket in $HOME.
             "control_socket_disable": True,
+            **_tls_options(settings),
         }
         super().__init__()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from led_gateway.cli.common import clear_errors, db_option, unit_of_work
@@ -49,6 +51,54 @@ from led_gateway.wire.parsing import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, LI
     metavar="SECONDS",
     help="Time one request may take, reading included; a client that stalls is cut off then.",
 )
+@click.option(
+    "--tls-cert",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Serve HTTPS with this certificate (PEM).",
+)
+@click.option(
+    "--tls-key",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The key of --tls-cert (PEM).",
+)
+@click.option(
+    "--tls-client-ca",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Require client certificates issued by this CA (PEM).",
+)
+@click.option(
+    "--certificate-header",
+    default=None,
+    help="Behind a TLS-terminating proxy: the header with the client certificate's SHA-256.",
+)
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    help="Address whose --certificate-header is believed; repeat for several.",
+)
+@click.option(
+    "--require-signature",
+    is_flag=True,
+    help="Every request must carry a WS-Security signature of its Body by a registered certificate.",
+)
+@click.option(
+    "--max-concurrent-per-caller",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Calls at once per caller and worker (0: no limit); more get 99996.",
+)
+@click.option(
+    "--max-calls-per-second",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Calls a second per caller and worker (0: no limit); more get 99996.",
+)
 @clear_errors
 def serve(
     db_url: str,
@@ -61,8 +111,20 @@ def serve(
     max_depth: int,
     max_elements: int,
     request_timeout: float,
+    tls_cert: Path | None,
+    tls_key: Path | None,
+    tls_client_ca: Path | None,
+    certificate_header: str | None,
+    trusted_proxies: tuple[str, ...],
+    require_signature: bool,
+    max_concurrent_per_caller: int,
+    max_calls_per_second: float,
 ) -> None:
-    """Serve every dienst over HTTP."""
+    """Serve every dienst over HTTP, or HTTPS with --tls-cert."""
+    if (tls_cert is None) != (tls_key is None):
+        raise click.ClickException("--tls-cert and --tls-key go together")
+    if tls_client_ca is not None and tls_cert is None:
+        raise click.ClickException("--tls-client-ca needs --tls-cert and --tls-key")
     from led_gateway.serve import serve as run
 
     unit_of_work(db_url)
@@ -73,5 +135,13 @@ def serve(
         max_depth=max_depth,
         max_elements=max_elements,
         request_timeout=request_timeout,
+        tls_cert=tls_cert,
+        tls_key=tls_key,
+        tls_client_ca=tls_client_ca,
+        certificate_header=certificate_header,
+        trusted_proxies=frozenset(trusted_proxies),
+        require_signature=require_signature,
+        max_concurrent_per_caller=max_concurrent_per_caller,
+        max_calls_per_second=max_calls_per_second,
     )
     run(settings, host, port, workers=workers, threads=threads)

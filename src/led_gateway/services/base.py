@@ -24,7 +24,7 @@ from led_gateway.affiliation.policy import AccessRequest, Decision, decide, deci
 from led_gateway.audit import trail
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.limits import CallerLimits, TooBusy
-from led_gateway.wire import certificaat
+from led_gateway.wire import certificaat, handtekening
 from led_gateway.wire.context import (
     Afzender,
     GatewayIdentity,
@@ -124,12 +124,14 @@ class Responder:
         identity: GatewayIdentity,
         clock: Callable[[], datetime] = datetime.now,
         limits: CallerLimits | None = None,
+        require_signature: bool = False,
     ) -> None:
         self.dienst = dienst
         self.unit_of_work = unit_of_work
         self.identity = identity
         self.clock = clock
         self.limits = limits or CallerLimits()
+        self.require_signature = require_signature
 
     def __call__(self, operation: etree._Element, findings: list[Finding]) -> etree._Element:
         """The reply body (``<Op>Response``) for the request body ``operation``."""
@@ -182,7 +184,8 @@ class Responder:
         try:
             with self.limits.admit(context.afzender.identificatie), self.unit_of_work() as uow:
                 vraag = Vraag(context, operation.find("Verzoek/Vragen/Vraag/Inhoud"), now)
-                return _rendered(self.dienst.answer(self._authorised(vraag, uow), uow))
+                signer = self._signer(operation, context)
+                return _rendered(self.dienst.answer(self._authorised(vraag, uow, signer), uow))
         except Refused as refused:
             return [refused.reason]
         except TooBusy as busy:
@@ -204,7 +207,16 @@ class Responder:
             )
         return None
 
-    def _authorised(self, vraag: Vraag, uow: UnitOfWork) -> Vraag:
+    def _signer(self, operation: etree._Element, context: RequestContext) -> str | None:
+        """The fingerprint of the certificate that signed the Body, when signatures are required."""
+        if not self.require_signature:
+            return None
+        try:
+            return handtekening.verify(operation.getparent().getparent())
+        except handtekening.HandtekeningFout as fout:
+            self._enforce(Decision(False, "40006", f"handtekening: {fout}"), context.afzender)
+
+    def _authorised(self, vraag: Vraag, uow: UnitOfWork, signer: str | None = None) -> Vraag:
         """Ask the access policy before anything else is read; raise :class:`Refused` if it says no.
 
         When the request came with a client certificate, the caller's
@@ -215,6 +227,16 @@ class Responder:
         if self.dienst.beller == IEDEREEN:
             return vraag
         presented = certificaat.presented()
+        if signer is not None and presented is not None and signer != presented:
+            self._enforce(
+                Decision(
+                    False,
+                    "40006",
+                    "de Body is ondertekend met een ander certificaat dan dat van de verbinding",
+                ),
+                afzender,
+            )
+        presented = presented or signer
         if self.dienst.beller == LEVERANCIER:
             leverancier = uow.leveranciers.leverancier(afzender.identificatie)
             if leverancier is not None and presented is not None:
