@@ -181,3 +181,15 @@ def test_required_signatures(database, pki, person, tmp_path):
         assert ask(signed.replace(person.encode(), person[:-1].encode() + b"0", 1)) == ["40006"]
     finally:
         server.stop()
+
+
+def test_a_caller_over_its_rate_gets_99996_and_others_are_served(database, person, tmp_path):
+    server = Server(database, tmp_path / "server.log", "--max-calls-per-second", "2")
+    try:
+        first = [repliek_codes(server.post(GEEF_BEWIJS, geef_bewijs(person))) for _ in range(6)]
+        other = repliek_codes(server.post(GEEF_BEWIJS, geef_bewijs(person, afzender=ANDER)))
+    finally:
+        server.stop()
+    assert first[0] == []
+    assert ["99996"] in first
+    assert other == []
