@@ -448,6 +448,10 @@ class MutatieRepository:
         return self.session.scalar(select(AfnemerRow.identificatie).where(AfnemerRow.id == afnemer_id))
 
 
+_INSERT_AUDIT = insert(AuditRow.__table__)
+_INSERT_AUDIT_SUBJECT = insert(AuditSubjectRow.__table__)
+
+
 class AuditRepository:
     """The audit trail: calls are added, searched, and purged by age; never changed."""
 
@@ -455,11 +459,11 @@ class AuditRepository:
         self.session = session
 
     def add(self, audit: dict[str, Any], subjects: list[dict[str, Any]]) -> None:
-        """One call and the persons it was about (column values), in two statements."""
-        audit_id = self.session.execute(insert(AuditRow).values(**audit)).inserted_primary_key[0]
+        """One call and the persons it was about (column values), in two precompiled statements."""
+        audit_id = self.session.execute(_INSERT_AUDIT, audit).inserted_primary_key[0]
         if subjects:
             self.session.execute(
-                insert(AuditSubjectRow), [{**subject, "audit_id": audit_id} for subject in subjects]
+                _INSERT_AUDIT_SUBJECT, [{**subject, "audit_id": audit_id} for subject in subjects]
             )
 
     def search(
