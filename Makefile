@@ -7,7 +7,7 @@ PERSONS ?= 1000
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint bench clean
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,12 @@ run: install $(DB)
 
 test: install
 	$(BIN)/python -m pytest
+
+# The GeefBewijs load benchmark against the floor (needs wrk: apt-get install wrk).
+# make bench BENCH_ARGS="--persons 1000000 --workers 2 --connections 16 --duration 30"
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check src tests examples
