@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from spyne.server.wsgi import WsgiApplication
-from sqlalchemy.exc import DBAPIError
 
 from led_gateway.audit import trail
 from led_gateway.audit.sleutel import InszProtector
+from led_gateway.audit.writer import AuditWriter
 from led_gateway.config import Settings
 from led_gateway.repository.database import make_engine, make_session_factory
 from led_gateway.repository.unit_of_work import UnitOfWork
@@ -72,6 +72,7 @@ class Gateway:
         self.engine = make_engine(settings.db_url)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = InszProtector()
+        self.audit = AuditWriter(functools.partial(UnitOfWork, session_factory, writes=True), self.protector)
         limits = CallerLimits(settings.max_concurrent_per_caller, settings.max_calls_per_second)
         self.contract = Contract(settings.contract)
         self.endpoints: dict[str, DienstEndpoint] = {}
@@ -119,20 +120,8 @@ class Gateway:
             trail.close_call(token)
         if record.uitkomst == trail.FOUT:
             record.detail = f"HTTP {statuses[0] if statuses else '?'} from {environ.get('REMOTE_ADDR', '?')}"
-        self._keep(record)
+        self.audit.keep(record)
         return body
-
-    def _keep(self, record: trail.CallRecord) -> None:
-        try:
-            with UnitOfWork(self.session_factory) as uow:
-                trail.store(uow, record, self.protector, datetime.now())
-                uow.commit()
-        except DBAPIError:
-            log.error(
-                "audit record of %s %s could not be stored: database unavailable",
-                record.dienst,
-                record.antwoord_referte,
-            )
 
     def _index(self) -> bytes:
         lines = ["LED gateway: MAGDA-compatible SOAP services", ""]

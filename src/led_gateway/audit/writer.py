@@ -1,0 +1,88 @@
+"""Storing audit records with group commit: one writer thread per process.
+
+A call's reply is sent only once its audit record is committed, so no call
+goes unrecorded. Calls that finish together share one transaction: on
+SQLite, with one writer at a time, many threads committing one record each
+would otherwise queue on the write lock (and its back-off sleeps).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.exc import DBAPIError
+
+from led_gateway.audit import trail
+from led_gateway.audit.sleutel import InszProtector
+from led_gateway.repository.unit_of_work import UnitOfWork
+
+log = logging.getLogger("led_gateway.audit")
+
+#: Most records in one transaction.
+BATCH = 200
+
+
+class _Pending:
+    def __init__(self, record: trail.CallRecord) -> None:
+        self.record = record
+        self.stored = threading.Event()
+
+
+class AuditWriter:
+    """Keeps call records; :meth:`keep` returns once the record is committed (or could not be)."""
+
+    def __init__(self, unit_of_work: Callable[[], UnitOfWork], protector: InszProtector) -> None:
+        self._unit_of_work = unit_of_work
+        self._protector = protector
+        self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._started = threading.Lock()
+
+    def keep(self, record: trail.CallRecord, timeout: float = 30.0) -> None:
+        self._ensure_thread()
+        pending = _Pending(record)
+        self._queue.put(pending)
+        if not pending.stored.wait(timeout):
+            log.error(
+                "audit record of %s %s not stored within %s s",
+                record.dienst,
+                record.antwoord_referte,
+                timeout,
+            )
+
+    def _ensure_thread(self) -> None:
+        """Started on first use, in the process that serves (not in a parent that forks workers)."""
+        if self._thread is None or not self._thread.is_alive():
+            with self._started:
+                if self._thread is None or not self._thread.is_alive():
+                    self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
+                    self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < BATCH:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            self._store(batch)
+
+    def _store(self, batch: list[_Pending]) -> None:
+        try:
+            with self._unit_of_work() as uow:
+                now = datetime.now()
+                for pending in batch:
+                    trail.store(uow, pending.record, self._protector, now)
+                uow.commit()
+        except DBAPIError:
+            log.error("%d audit record(s) could not be stored: database unavailable", len(batch))
+        except Exception:
+            log.exception("%d audit record(s) could not be stored", len(batch))
+        finally:
+            for pending in batch:
+                pending.stored.set()
