@@ -15,7 +15,7 @@ from led_gateway.wire.validation import RequestSchema
 
 ROOT = Path(__file__).resolve().parents[1]
 SOAP_ENV = "{http://schemas.xmlsoap.org/soap/envelope/}"
-_schema = RequestSchema(ROOT / "xsd" / "LED.GeefBewijsDienst-02.00" / "GeefBewijs.xsd")
+_schema = RequestSchema.from_file(ROOT / "xsd" / "LED.GeefBewijsDienst-02.00" / "GeefBewijs.xsd")
 _reply = b"<?xml version='1.0' encoding='UTF-8'?>" + b" " * int(
     os.environ.get("LED_FLOOR_REPLY_BYTES", "8000")
 )

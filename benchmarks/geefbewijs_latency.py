@@ -47,7 +47,7 @@ SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 
 
 def bare_lxml_handler(db_url: str) -> Callable[[bytes], bytes]:
-    schema = RequestSchema(ROOT / "xsd" / "LED.GeefBewijsDienst-02.00" / "GeefBewijs.xsd")
+    schema = RequestSchema.from_file(ROOT / "xsd" / "LED.GeefBewijsDienst-02.00" / "GeefBewijs.xsd")
     session_factory = make_session_factory(make_engine(db_url))
 
     def handle(payload: bytes) -> bytes:

@@ -19,7 +19,7 @@ from datetime import datetime
 from spyne.server.wsgi import WsgiApplication
 
 from led_gateway.audit import trail
-from led_gateway.audit.sleutel import InszProtector
+from led_gateway.audit.sleutel import default_protector
 from led_gateway.audit.writer import AuditWriter
 from led_gateway.config import Settings
 from led_gateway.repository.database import make_engine, make_session_factory
@@ -48,7 +48,7 @@ class DienstEndpoint(WsgiApplication):
     """Spyne's WSGI server for one dienst, publishing our WSDL instead of a generated one."""
 
     def __init__(self, dienst: Dienst, responder: Responder, contract: Contract, settings: Settings) -> None:
-        schema = RequestSchema(settings.contract / dienst.request_xsd)
+        schema = RequestSchema.from_file(settings.contract / dienst.request_xsd)
         protocol = MagdaSoap11(schema, settings.max_body_bytes, settings.xml_limits)
         application = soap_application(dienst.operation, dienst.namespace, responder, protocol)
         super().__init__(application, max_content_length=settings.max_body_bytes)
@@ -71,7 +71,7 @@ class Gateway:
         self.settings = settings
         self.engine = make_engine(settings.db_url)
         session_factory = self.session_factory = make_session_factory(self.engine)
-        self.protector = InszProtector()
+        self.protector = default_protector()
         self.audit = AuditWriter(functools.partial(UnitOfWork, session_factory, writes=True), self.protector)
         limits = CallerLimits(settings.max_concurrent_per_caller, settings.max_calls_per_second)
         self.contract = Contract(settings.contract)

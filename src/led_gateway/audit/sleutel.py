@@ -12,6 +12,7 @@ with mode 0600 the first time it is needed.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import os
@@ -53,6 +54,12 @@ def _decode(text: str, where: str) -> bytes:
     if len(key) != 32:
         raise AuditKeyError(f"the audit key in {where} is not 32 bytes in base64")
     return key
+
+
+@functools.cache
+def default_protector() -> InszProtector:
+    """The process's protector, reading (or creating) the key once."""
+    return InszProtector()
 
 
 class InszProtector:

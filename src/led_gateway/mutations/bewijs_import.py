@@ -125,22 +125,20 @@ def count_records(path: Path) -> int:
     return sum(1 for _ in read_records(path))
 
 
-class RegistratieSchema(RequestSchema):
+def registratie_schema(registreer_bewijs_xsd: Path | None = None) -> RequestSchema:
     """RegistreerBewijs.xsd's ``BewijsregistratieType`` as the type of a ``Bewijsregistratie`` root.
 
     A wrapper schema compiled in memory imports the published XSD and declares the record
     element, so each record is checked by the contract itself, not by a copy of its rules.
     """
-
-    def __init__(self, registreer_bewijs_xsd: Path | None = None) -> None:
-        self.path = registreer_bewijs_xsd or (
-            contract_dir() / "xsd" / "LED.RegistreerBewijsDienst-02.00" / "RegistreerBewijs.xsd"
-        )
-        wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:rb="{NAMESPACE}">
-          <xs:import namespace="{NAMESPACE}" schemaLocation="{self.path.resolve().as_uri()}"/>
-          <xs:element name="Bewijsregistratie" type="rb:BewijsregistratieType"/>
-        </xs:schema>"""
-        self._schema = etree.XMLSchema(etree.fromstring(wrapper))
+    path = registreer_bewijs_xsd or (
+        contract_dir() / "xsd" / "LED.RegistreerBewijsDienst-02.00" / "RegistreerBewijs.xsd"
+    )
+    wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:rb="{NAMESPACE}">
+      <xs:import namespace="{NAMESPACE}" schemaLocation="{path.resolve().as_uri()}"/>
+      <xs:element name="Bewijsregistratie" type="rb:BewijsregistratieType"/>
+    </xs:schema>"""
+    return RequestSchema(etree.XMLSchema(etree.fromstring(wrapper)))
 
 
 class LeverancierCheck:
@@ -203,10 +201,10 @@ class BewijsImport:
         leverancier: str | None = None,
         batch: int = DEFAULT_BATCH,
         clock: Callable[[], datetime] = datetime.now,
-        schema: RegistratieSchema | None = None,
+        schema: RequestSchema | None = None,
     ) -> None:
         self.units, self.leverancier, self.batch, self.clock = units, leverancier, batch, clock
-        self.schema = schema or RegistratieSchema()
+        self.schema = schema or registratie_schema()
         #: (Leverancier/Naam, Bewijsreferte) → the record that first had it, in this file.
         self._seen: dict[tuple[str, str], int] = {}
 

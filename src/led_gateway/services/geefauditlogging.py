@@ -10,7 +10,7 @@ from datetime import datetime, time
 
 from lxml import etree
 
-from led_gateway.audit.sleutel import InszProtector
+from led_gateway.audit.sleutel import default_protector
 from led_gateway.domain.insz import is_valid_structure
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.base import Antwoord, Dienst, Vraag
@@ -50,7 +50,7 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
         return Antwoord(uitzonderingen=[uitzondering("30001", "Periode is geen geldige datum", "Periode")])
     own = vraag.aansluiting.identificatie
     asked_about = (criteria.findtext("Afnemer/Uri") or own).strip()
-    protector = InszProtector()
+    protector = default_protector()
     calls = [] if asked_about != own else uow.audit.search(protector.hash(insz), own, since, until, MAXIMUM)
     dienst = (criteria.findtext("Dienst/Naam") or "").strip()
     calls = [call for call in calls if not dienst or call.dienst == dienst]

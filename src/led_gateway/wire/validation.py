@@ -32,14 +32,18 @@ class Finding:
 class RequestSchema:
     """A compiled XSD for one request element."""
 
-    def __init__(self, xsd_path: Path) -> None:
-        self.path = xsd_path
+    def __init__(self, schema: etree.XMLSchema) -> None:
+        self._schema = schema
+
+    @classmethod
+    def from_file(cls, xsd_path: Path) -> RequestSchema:
+        """Compile the XSD at ``xsd_path`` (its imports resolved relative to it)."""
         try:
             document = parse_xml(xsd_path.read_bytes()).getroottree()
         except MalformedXml as exc:
             raise ValueError(f"{xsd_path}: {exc}") from None
         document.docinfo.URL = xsd_path.as_uri()
-        self._schema = etree.XMLSchema(document)
+        return cls(etree.XMLSchema(document))
 
     def findings(self, element: etree._Element) -> list[Finding]:
         """Empty when ``element`` is valid, else what is wrong and where."""
