@@ -12,6 +12,7 @@ import contextvars
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from lxml import etree
 
@@ -76,8 +77,15 @@ def outcome(reply: etree._Element) -> str:
     return UITZONDERING if "FOUT" in types else BEANTWOORD
 
 
-def store(uow: UnitOfWork, record: CallRecord, protector: InszProtector, now: datetime) -> None:
-    """Add ``record`` to the trail in ``uow`` (the caller commits)."""
+def store(uow: UnitOfWork, records: list[CallRecord], protector: InszProtector, now: datetime) -> None:
+    """Add ``records`` to the trail in ``uow`` (the caller commits)."""
+    uow.audit.add([_columns(record, protector, now) for record in records])
+
+
+def _columns(
+    record: CallRecord, protector: InszProtector, now: datetime
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The audit row of ``record`` and the rows of the persons it was about."""
     audit = dict(
         ontvangen_op=record.ontvangen_op,
         beantwoord_op=now,
@@ -94,13 +102,13 @@ def store(uow: UnitOfWork, record: CallRecord, protector: InszProtector, now: da
         detail=_clip(record.detail, 2000),
         duur_ms=round((time.perf_counter() - record.started) * 1000),
     )
-    rows = [
+    subjects = [
         dict(rol=rol, insz_hash=protector.hash(insz), insz_versleuteld=protector.encrypt(insz))
         for rol, persons in (("VRAAG", record.gevraagd), ("ANTWOORD", record.geantwoord))
         for insz in persons
         if len(insz) <= 20
     ]
-    uow.audit.add(audit, rows)
+    return audit, subjects
 
 
 def _clip(text: str | None, length: int) -> str | None:

@@ -75,9 +75,7 @@ class AuditWriter:
     def _store(self, batch: list[_Pending]) -> None:
         try:
             with self._unit_of_work() as uow:
-                now = datetime.now()
-                for pending in batch:
-                    trail.store(uow, pending.record, self._protector, now)
+                trail.store(uow, [pending.record for pending in batch], self._protector, datetime.now())
                 uow.commit()
         except DBAPIError:
             log.error("%d audit record(s) could not be stored: database unavailable", len(batch))

@@ -448,7 +448,9 @@ class MutatieRepository:
         return self.session.scalar(select(AfnemerRow.identificatie).where(AfnemerRow.id == afnemer_id))
 
 
-_INSERT_AUDIT = insert(AuditRow.__table__)
+_INSERT_AUDIT_RETURNING_ID = (
+    insert(AuditRow.__table__).returning(AuditRow.__table__.c.id, sort_by_parameter_order=True)
+)
 _INSERT_AUDIT_SUBJECT = insert(AuditSubjectRow.__table__)
 
 
@@ -458,13 +460,22 @@ class AuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, audit: dict[str, Any], subjects: list[dict[str, Any]]) -> None:
-        """One call and the persons it was about (column values), in two precompiled statements."""
-        audit_id = self.session.execute(_INSERT_AUDIT, audit).inserted_primary_key[0]
+    def add(self, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        """Calls and the persons each was about (column values): two statements for the lot.
+
+        The calls go in as one multi-row insert that returns their ids in the
+        order given, so that each call's subjects can point at it.
+        """
+        if not calls:
+            return
+        ids = self.session.scalars(_INSERT_AUDIT_RETURNING_ID, [audit for audit, _ in calls]).all()
+        subjects = [
+            {**subject, "audit_id": audit_id}
+            for audit_id, (_, call_subjects) in zip(ids, calls, strict=True)
+            for subject in call_subjects
+        ]
         if subjects:
-            self.session.execute(
-                _INSERT_AUDIT_SUBJECT, [{**subject, "audit_id": audit_id} for subject in subjects]
-            )
+            self.session.execute(_INSERT_AUDIT_SUBJECT, subjects)
 
     def search(
         self,
