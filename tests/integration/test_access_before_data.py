@@ -1,7 +1,8 @@
 """Authorisation comes before any data access: a refused call never reads a bewijs.
 
 The gateway runs in-process on a real SQLite demo database; every SQL
-statement it sends is recorded through SQLAlchemy's engine events.
+statement it sends is recorded by the driver itself (SQLite's trace
+callback), whether it went through the ORM or straight to a cursor.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ def gateway(demo_db):
     statements: list[str] = []
     event.listen(
         app.engine,
-        "before_cursor_execute",
-        lambda conn, cursor, statement, *args: statements.append(statement),
+        "connect",
+        lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(statements.append),
     )
+    app.engine.dispose()  # connections opened from now on are traced
     yield app, statements
     app.engine.dispose()
 

@@ -2,7 +2,8 @@
 
 Bewijzen carry one column per single-valued leaf of MAGDA's Bewijs (named as
 the attributes of :class:`led_gateway.domain.bewijs.Bewijs`) and one JSON
-column per repeated group. Afnemers carry their affiliation record; each
+column per repeated group, and the whole bewijs once more as the XML it is
+answered with. Afnemers carry their affiliation record; each
 protocol (a renewal is a new row) says for which period, hoedanigheden and
 scope the afnemer may consult; every status change is kept as a transition.
 """
@@ -19,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -93,6 +95,9 @@ class BewijsRow(Base):
     vks_onderwijs_naam: Mapped[str | None] = mapped_column(String(500))
     vks_beroeps_code: Mapped[str] = mapped_column(String(255))
     vks_beroeps_naam: Mapped[str | None] = mapped_column(String(500))
+    #: The bewijs as MAGDA's ``Bewijs`` element (UTF-8), written with the row: GeefBewijs copies it
+    #: into its reply instead of building it anew on every call.
+    wire: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
 
 
 class AfnemerRow(Base):

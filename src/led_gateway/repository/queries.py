@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -37,6 +37,8 @@ from led_gateway.repository.models import (
     OntvangstRow,
     ProtocolRow,
 )
+from led_gateway.repository.reader import Reader
+from led_gateway.wire.bewijs import bewijs_xml
 
 _BEWIJS_FIELDS = tuple(field.name for field in fields(Bewijs))
 _GROUP_READERS = {
@@ -51,10 +53,15 @@ _GROUP_READERS = {
 
 
 def bewijs_to_row(bewijs: Bewijs) -> dict[str, Any]:
-    """Column values for ``bewijs``; repeated groups become JSON lists (or NULL when empty)."""
+    """Column values for ``bewijs``; repeated groups become JSON lists (or NULL when empty).
+
+    ``wire`` is the bewijs as it is answered, written with it so that every
+    change of a bewijs changes its answer too.
+    """
     values = {name: getattr(bewijs, name) for name in _BEWIJS_FIELDS}
     for name in _GROUP_READERS:
         values[name] = [asdict(item) for item in values[name]] or None
+    values["wire"] = bewijs_xml(bewijs)
     return values
 
 
@@ -68,15 +75,38 @@ def bewijs_from_row(row: Any) -> Bewijs:
 _INSERT_BEWIJS = insert(BewijsRow.__table__)
 
 
+@dataclass(frozen=True, slots=True)
+class StoredBewijs:
+    """What GeefBewijs needs of a bewijs: the two columns a protocol's scope looks at, and its XML."""
+
+    categorie: str
+    leverancier_naam: str
+    wire: bytes
+
+
+def _stored_for_insz_query():
+    table = BewijsRow.__table__
+    columns = (table.c.categorie, table.c.leverancier_naam, table.c.wire)
+    return select(*columns).where(table.c.insz == bindparam("insz")).order_by(table.c.id)
+
+
+_STORED_FOR_INSZ = _stored_for_insz_query()
+
+
 class BewijsRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, reader: Reader) -> None:
         self.session = session
+        self.reader = reader
 
     def for_insz(self, insz: str) -> list[Bewijs]:
         """All bewijzen of one person in registration order: one indexed query."""
         table = BewijsRow.__table__
         rows = self.session.execute(select(table).where(table.c.insz == insz).order_by(table.c.id))
         return [bewijs_from_row(row) for row in rows]
+
+    def stored_for_insz(self, insz: str) -> list[StoredBewijs]:
+        """The bewijzen of one person as they are answered, in registration order: one indexed query."""
+        return [StoredBewijs(*row) for row in self.reader.all(_STORED_FOR_INSZ, insz=insz)]
 
     def by_source(self, leverancier_naam: str, bewijsreferte: str) -> tuple[int, Bewijs] | None:
         """The bewijs a source knows by (Leverancier/Naam, Bewijsreferte), with its row id."""
@@ -128,26 +158,42 @@ def _optional_set(values: list | None) -> frozenset[str] | None:
     return None if values is None else frozenset(values)
 
 
-def _aansluiting(row: Any) -> Aansluiting:
+def _aansluiting(
+    afnemer_id: int,
+    identificatie: str,
+    status: str,
+    kanaal: str | None,
+    mutaties_nodig: bool,
+    mutaties_via: str,
+    protocol_id: int | None,
+    referte: str | None,
+    geldig_van: date | None,
+    geldig_tot: date | None,
+    hoedanigheden: list | None,
+    scope_categorieen: list | None,
+    scope_leveranciers: list | None,
+    enkel_geregistreerde_personen: bool | None,
+) -> Aansluiting:
+    """An :class:`Aansluiting` from a row of :data:`_AANSLUITING`, column by column."""
     protocol = None
-    if row.protocol_id is not None:
+    if protocol_id is not None:
         protocol = Protocol(
-            referte=row.referte,
-            geldig_van=row.geldig_van,
-            geldig_tot=row.geldig_tot,
-            hoedanigheden=frozenset(row.hoedanigheden or ()),
-            scope_categorieen=_optional_set(row.scope_categorieen),
-            scope_leveranciers=_optional_set(row.scope_leveranciers),
-            enkel_geregistreerde_personen=bool(row.enkel_geregistreerde_personen),
+            referte=referte,
+            geldig_van=geldig_van,
+            geldig_tot=geldig_tot,
+            hoedanigheden=frozenset(hoedanigheden or ()),
+            scope_categorieen=_optional_set(scope_categorieen),
+            scope_leveranciers=_optional_set(scope_leveranciers),
+            enkel_geregistreerde_personen=bool(enkel_geregistreerde_personen),
         )
     return Aansluiting(
-        identificatie=row.identificatie,
-        status=Status(row.status),
-        kanaal=Kanaal(row.kanaal) if row.kanaal else None,
-        mutaties_nodig=bool(row.mutaties_nodig),
+        identificatie=identificatie,
+        status=Status(status),
+        kanaal=Kanaal(kanaal) if kanaal else None,
+        mutaties_nodig=bool(mutaties_nodig),
         protocol=protocol,
-        id=row.id,
-        mutaties_via=row.mutaties_via,
+        id=afnemer_id,
+        mutaties_via=mutaties_via,
     )
 
 
@@ -187,15 +233,16 @@ _AANSLUITING = _aansluiting_query()
 
 
 class AfnemerRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, reader: Reader) -> None:
         self.session = session
+        self.reader = reader
 
     def aansluiting(self, identificatie: str | None) -> Aansluiting | None:
         """The affiliation of ``identificatie`` with the protocol in force, or ``None``."""
         if not identificatie:
             return None
-        row = self.session.execute(_AANSLUITING, {"identificatie": identificatie}).first()
-        return None if row is None else _aansluiting(row)
+        row = self.reader.first(_AANSLUITING, identificatie=identificatie)
+        return None if row is None else _aansluiting(*row)
 
     def get(self, identificatie: str) -> AfnemerRow | None:
         return self.session.scalar(select(AfnemerRow).where(AfnemerRow.identificatie == identificatie))
@@ -290,26 +337,36 @@ class DekkingRepository:
         self.session.add(DekkingRow(**asdict(bron)))
 
 
+def _ingeschreven_query():
+    inschrijving, afnemer = InschrijvingRow.__table__, AfnemerRow.__table__
+    day = bindparam("day", type_=inschrijving.c.begin.type)
+    return (
+        select(inschrijving.c.id)
+        .join(afnemer, afnemer.c.id == inschrijving.c.afnemer_id)
+        .where(
+            afnemer.c.identificatie == bindparam("afnemer"),
+            inschrijving.c.insz == bindparam("insz"),
+            inschrijving.c.begin <= day,
+            inschrijving.c.einde.is_(None) | (inschrijving.c.einde >= day),
+        )
+        .limit(1)
+    )
+
+
+_INGESCHREVEN = _ingeschreven_query()
+
+
 class InschrijvingRepository:
     """Afnemers' subscriptions to persons (their repertorium)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, reader: Reader) -> None:
         self.session = session
+        self.reader = reader
 
     def is_ingeschreven(self, afnemer_identificatie: str, insz: str, day: date) -> bool:
         """Whether the afnemer has a subscription to ``insz`` that covers ``day``."""
-        query = (
-            select(InschrijvingRow.id)
-            .join(AfnemerRow, AfnemerRow.id == InschrijvingRow.afnemer_id)
-            .where(
-                AfnemerRow.identificatie == afnemer_identificatie,
-                InschrijvingRow.insz == insz,
-                InschrijvingRow.begin <= day,
-                (InschrijvingRow.einde.is_(None)) | (InschrijvingRow.einde >= day),
-            )
-            .limit(1)
-        )
-        return self.session.scalar(query) is not None
+        found = self.reader.first(_INGESCHREVEN, afnemer=afnemer_identificatie, insz=insz, day=day)
+        return found is not None
 
     def overlapping(
         self, afnemer_id: int, insz: str, begin: date, einde: date | None
@@ -516,17 +573,23 @@ class AuditRepository:
         return self.session.execute(delete(AuditRow).where(AuditRow.ontvangen_op < before)).rowcount
 
 
+_ACTIEVE_CERTIFICATEN = select(CertificaatRow.__table__.c.vingerafdruk).where(
+    CertificaatRow.__table__.c.eigenaar == bindparam("eigenaar"),
+    CertificaatRow.__table__.c.verwijderd_op.is_(None),
+)
+
+
 class CertificaatRepository:
     """Client certificate fingerprints per afnemer or leverancier, with their history."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, reader: Reader) -> None:
         self.session = session
+        self.reader = reader
 
     def active(self, eigenaar: str) -> frozenset[str]:
-        query = select(CertificaatRow.vingerafdruk).where(
-            CertificaatRow.eigenaar == eigenaar, CertificaatRow.verwijderd_op.is_(None)
-        )
-        return frozenset(self.session.scalars(query))
+        """The fingerprints of the certificates ``eigenaar`` may present now."""
+        rows = self.reader.all(_ACTIEVE_CERTIFICATEN, eigenaar=eigenaar)
+        return frozenset(fingerprint for (fingerprint,) in rows)
 
     def history(self, eigenaar: str | None = None) -> list[CertificaatRow]:
         query = select(CertificaatRow).order_by(CertificaatRow.eigenaar, CertificaatRow.id)

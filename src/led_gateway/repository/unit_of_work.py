@@ -28,6 +28,7 @@ from led_gateway.repository.queries import (
     LeverancierRepository,
     MutatieRepository,
 )
+from led_gateway.repository.reader import Reader
 
 
 class UnitOfWork:
@@ -56,14 +57,15 @@ class UnitOfWork:
         self._events = []
         if self._writes:
             self.session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-        self.bewijzen = BewijsRepository(self.session)
-        self.afnemers = AfnemerRepository(self.session)
+        self.reader = Reader(self.session)
+        self.bewijzen = BewijsRepository(self.session, self.reader)
+        self.afnemers = AfnemerRepository(self.session, self.reader)
         self.leveranciers = LeverancierRepository(self.session)
         self.dekking = DekkingRepository(self.session)
-        self.inschrijvingen = InschrijvingRepository(self.session)
+        self.inschrijvingen = InschrijvingRepository(self.session, self.reader)
         self.mutaties = MutatieRepository(self.session)
         self.audit = AuditRepository(self.session)
-        self.certificaten = CertificaatRepository(self.session)
+        self.certificaten = CertificaatRepository(self.session, self.reader)
         return self
 
     def __exit__(
@@ -73,6 +75,7 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         self._events = []
+        self.reader.close()
         self.session.rollback()
         self.session.close()
 

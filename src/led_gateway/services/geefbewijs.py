@@ -9,12 +9,12 @@ import time
 from lxml import etree
 
 from led_gateway.affiliation.aansluiting import Protocol
-from led_gateway.domain.bewijs import Bewijs
 from led_gateway.domain.dekking import Bron, onvolledig_voor
 from led_gateway.domain.insz import birth_date, is_valid_structure
+from led_gateway.repository.queries import StoredBewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.base import Antwoord, Dienst, Refused, Vraag
-from led_gateway.wire.bewijs import append_bewijs
+from led_gateway.wire.bewijs import append_stored
 from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 
 NAMESPACE = "http://geefbewijs.bewijsraadplegingdienst.led.vlaanderen.be"
@@ -32,7 +32,7 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
         vraag.aansluiting.identificatie, insz, vraag.now.date()
     ):
         raise Refused(uitzondering("13202", omstandigheid="INSZ"))
-    held = uow.bewijzen.for_insz(insz)
+    held = uow.bewijzen.stored_for_insz(insz)
     bewijzen = [b for b in held if protocol.in_scope(b.categorie, b.leverancier_naam)]
     notices = _coverage_notices(insz, protocol, uow)
     if not held:
@@ -85,11 +85,11 @@ def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Ui
     return [uitzondering("30004", detail, "Bewijzen")]
 
 
-def _bewijzen_writer(bewijzen: list[Bewijs]):
+def _bewijzen_writer(bewijzen: list[StoredBewijs]):
     def write(inhoud: etree._Element) -> None:
         lijst = etree.SubElement(inhoud, "Bewijzen")
         for bewijs in bewijzen:
-            append_bewijs(lijst, bewijs)
+            append_stored(lijst, bewijs.wire)
 
     return write
 

@@ -153,6 +153,23 @@ def append_bewijs(parent: etree._Element, bewijs: Bewijs) -> etree._Element:
     return element
 
 
+def bewijs_xml(bewijs: Bewijs) -> bytes:
+    """``bewijs`` as a standalone, unqualified ``Bewijs`` element in UTF-8 (no XML declaration).
+
+    The repository stores it beside the bewijs's columns; :func:`append_stored`
+    puts it back into a reply.
+    """
+    return etree.tostring(append_bewijs(etree.Element("Bewijzen"), bewijs), encoding="UTF-8")
+
+
+_STORED = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+
+
+def append_stored(parent: etree._Element, stored: bytes) -> None:
+    """Add a ``Bewijs`` element written by :func:`bewijs_xml` to ``parent``."""
+    parent.append(etree.fromstring(stored, _STORED))
+
+
 # ------------------------------------------------------------------ reading
 
 
