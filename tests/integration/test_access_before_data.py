@@ -1,8 +1,8 @@
 """Authorisation comes before any data access: a refused call never reads a bewijs.
 
-The gateway runs in-process on a real SQLite demo database; every SQL
-statement it sends is recorded by the driver itself (SQLite's trace
-callback), whether it went through the ORM or straight to a cursor.
+The gateway runs in-process on a real demo database; every SQL statement
+it sends is recorded at the driver (SQLite's trace callback, a recording
+psycopg cursor), whether it went through the ORM or straight to a cursor.
 """
 
 from __future__ import annotations
@@ -23,14 +23,23 @@ ENDPOINT = "/GeefBewijsDienst-02.00/soap/WebService"
 def gateway(demo_db):
     app = create_app(Settings(db_url=demo_db))
     statements: list[str] = []
-    event.listen(
-        app.engine,
-        "connect",
-        lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(statements.append),
-    )
+    event.listen(app.engine, "connect", lambda connection, _record: _trace(connection, statements))
     app.engine.dispose()  # connections opened from now on are traced
     yield app, statements
     app.engine.dispose()
+
+
+def _trace(dbapi_connection, statements: list[str]) -> None:
+    if hasattr(dbapi_connection, "set_trace_callback"):  # sqlite3
+        dbapi_connection.set_trace_callback(statements.append)
+        return
+
+    class Recording(dbapi_connection.cursor_factory):  # psycopg
+        def execute(self, query, *args, **kwargs):
+            statements.append(str(query))
+            return super().execute(query, *args, **kwargs)
+
+    dbapi_connection.cursor_factory = Recording
 
 
 def call(app, payload: bytes):
