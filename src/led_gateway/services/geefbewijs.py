@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import time
+from datetime import date
 
 from lxml import etree
 
@@ -73,16 +75,20 @@ def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Ui
     geboren = birth_date(insz)
     if geboren is None:
         return []
-    bronnen = tuple(
-        b
-        for b in _coverage.rows(uow)
-        if protocol.scope_leveranciers is None or b.leverancier_naam in protocol.scope_leveranciers
-    )
+    detail = _coverage_detail(_coverage.rows(uow), protocol.scope_leveranciers, geboren)
+    return [uitzondering("30004", detail, "Bewijzen")] if detail else []
+
+
+@functools.lru_cache(maxsize=65_536)
+def _coverage_detail(
+    rows: tuple[Bron, ...], scope_leveranciers: frozenset[str] | None, geboren: date
+) -> str | None:
+    """The notice's text, the same for everyone born on one day: worked out once per day and scope."""
+    bronnen = tuple(b for b in rows if scope_leveranciers is None or b.leverancier_naam in scope_leveranciers)
     onvolledig = onvolledig_voor(bronnen, geboren)
     if not onvolledig:
-        return []
-    detail = "; ".join(f"{naam} pas volledig vanaf {datum:%d.%m.%Y}" for naam, datum in onvolledig.items())
-    return [uitzondering("30004", detail, "Bewijzen")]
+        return None
+    return "; ".join(f"{naam} pas volledig vanaf {datum:%d.%m.%Y}" for naam, datum in onvolledig.items())
 
 
 def _bewijzen_writer(bewijzen: list[StoredBewijs]):
