@@ -99,6 +99,13 @@ from led_gateway.wire.parsing import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, LI
     show_default=True,
     help="Calls a second per caller and worker (0: no limit); more get 99996.",
 )
+@click.option(
+    "--access-log",
+    default=None,
+    metavar="FILE",
+    help="Also write an HTTP access log line per request to FILE (- for standard output); "
+    "the audit trail keeps every call either way.",
+)
 @clear_errors
 def serve(
     db_url: str,
@@ -119,6 +126,7 @@ def serve(
     require_signature: bool,
     max_concurrent_per_caller: int,
     max_calls_per_second: float,
+    access_log: str | None,
 ) -> None:
     """Serve every dienst over HTTP, or HTTPS with --tls-cert."""
     if (tls_cert is None) != (tls_key is None):
@@ -144,4 +152,4 @@ def serve(
         max_concurrent_per_caller=max_concurrent_per_caller,
         max_calls_per_second=max_calls_per_second,
     )
-    run(settings, host, port, workers=workers, threads=threads)
+    run(settings, host, port, workers=workers, threads=threads, access_log=access_log)
