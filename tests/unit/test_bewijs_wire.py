@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
+import pytest
 import xmlschema
 from lxml import etree
 from tests.conftest import ROOT, reference_schema
@@ -19,7 +20,7 @@ from led_gateway.domain.bewijs import (
 )
 from led_gateway.repository.queries import bewijs_from_row, bewijs_to_row
 from led_gateway.services.geefbewijs import NAMESPACE
-from led_gateway.wire.bewijs import append_bewijs
+from led_gateway.wire.bewijs import append_bewijs, append_stored, bewijs_xml, splice_stored
 from led_gateway.wire.context import GatewayIdentity, append_reply_context
 
 FULL = Bewijs(
@@ -189,3 +190,24 @@ def test_a_bewijs_read_back_from_the_wire_is_the_same():
         element = response_with(bewijs).find(".//Bewijs")
         values = {**read_basis(element.find("Basis")), **read_afgeleid(element.find("Afgeleid"))}
         assert replace(bewijs, **values) == bewijs
+
+
+def _reply_bytes(append) -> bytes:
+    response = etree.Element(f"{{{NAMESPACE}}}GeefBewijsResponse", nsmap={"led": NAMESPACE})
+    lijst = etree.SubElement(etree.SubElement(response, "Inhoud"), "Bewijzen")
+    for bewijs in (FULL, MINIMAL, FULL):
+        append(lijst, bewijs)
+    return splice_stored(etree.tostring(response, encoding="UTF-8", xml_declaration=True))
+
+
+def test_a_stored_bewijs_spliced_into_a_reply_gives_the_same_bytes_as_one_built_there():
+    built = _reply_bytes(append_bewijs)
+    stored = _reply_bytes(lambda parent, bewijs: append_stored(parent, bewijs_to_row(bewijs)["wire"]))
+    assert stored == built
+    assert b"led-bewijs" not in stored
+
+
+@pytest.mark.parametrize("damage", [lambda xml: xml[:100], lambda xml: b"", lambda xml: xml + b"<x/>"])
+def test_a_damaged_stored_bewijs_never_reaches_the_wire(damage):
+    with pytest.raises(ValueError, match="damaged"):
+        append_stored(etree.Element("Bewijzen"), damage(bewijs_xml(FULL)))

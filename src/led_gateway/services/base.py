@@ -77,6 +77,9 @@ class Antwoord:
 
     inhoud: Callable[[etree._Element], None] | None = None
     uitzonderingen: list[Uitzondering] = field(default_factory=list)
+    #: The persons the Inhoud is about, for the audit trail, when it does not show them as INSZ
+    #: elements (stored bewijzen go into the reply as placeholders); ``None``: read them from it.
+    onderwerpen: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -150,11 +153,17 @@ class Responder:
             _append_antwoord(repliek, context, outcome, now)
         else:
             append_uitzonderingen(repliek, outcome, now)
-        self._note_for_audit(operation, repliek, context, reply_referte)
+        answered = outcome.onderwerpen if isinstance(outcome, _Rendered) else None
+        self._note_for_audit(operation, repliek, context, reply_referte, answered)
         return response
 
     def _note_for_audit(
-        self, operation: etree._Element, repliek: etree._Element, context: RequestContext, reply_referte: str
+        self,
+        operation: etree._Element,
+        repliek: etree._Element,
+        context: RequestContext,
+        reply_referte: str,
+        answered: tuple[str, ...] | None,
     ) -> None:
         call = trail.current_call()
         if call is None:
@@ -169,7 +178,9 @@ class Responder:
         call.afzender_referte, call.vraag_referte = afzender.referte, context.vraag_referte
         call.antwoord_referte = reply_referte
         call.gevraagd = trail.subjects(operation.find("Verzoek/Vragen/Vraag/Inhoud"))
-        call.geantwoord = trail.subjects(repliek.find("Antwoorden/Antwoord/Inhoud"))
+        call.geantwoord = (
+            answered if answered is not None else trail.subjects(repliek.find("Antwoorden/Antwoord/Inhoud"))
+        )
         call.codes, call.uitkomst = trail.codes(repliek), trail.outcome(repliek)
 
     def _outcome(
@@ -282,6 +293,7 @@ class _Rendered:
 
     inhoud: etree._Element | None
     uitzonderingen: list[Uitzondering]
+    onderwerpen: tuple[str, ...] | None = None
 
 
 def _rendered(antwoord: Antwoord) -> _Rendered:
@@ -290,7 +302,7 @@ def _rendered(antwoord: Antwoord) -> _Rendered:
         return _Rendered(None, antwoord.uitzonderingen)
     inhoud = etree.Element("Inhoud")
     antwoord.inhoud(inhoud)
-    return _Rendered(inhoud, antwoord.uitzonderingen)
+    return _Rendered(inhoud, antwoord.uitzonderingen, antwoord.onderwerpen)
 
 
 def _append_antwoord(

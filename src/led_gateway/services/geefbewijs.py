@@ -44,7 +44,7 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
     if len(bewijzen) > MAX_BEWIJZEN:
         notices.append(uitzondering("30003", f"{len(bewijzen)} bewijzen, de eerste {MAX_BEWIJZEN} getoond"))
         bewijzen = bewijzen[:MAX_BEWIJZEN]
-    return Antwoord(inhoud=_bewijzen_writer(bewijzen), uitzonderingen=notices)
+    return Antwoord(inhoud=_bewijzen_writer(bewijzen), uitzonderingen=notices, onderwerpen=(insz,))
 
 
 class _CoverageCache:

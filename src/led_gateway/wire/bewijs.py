@@ -7,6 +7,7 @@ not deliver.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import groupby
 
@@ -162,12 +163,29 @@ def bewijs_xml(bewijs: Bewijs) -> bytes:
     return etree.tostring(append_bewijs(etree.Element("Bewijzen"), bewijs), encoding="UTF-8")
 
 
-_STORED = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+#: Target of the processing instruction that holds a stored Bewijs until the reply is serialised.
+STORED = "led-bewijs"
+_STORED_PLACEHOLDER = re.compile(rb"<\?" + STORED.encode() + rb" (.*?)\?>", re.DOTALL)
 
 
 def append_stored(parent: etree._Element, stored: bytes) -> None:
-    """Add a ``Bewijs`` element written by :func:`bewijs_xml` to ``parent``."""
-    parent.append(etree.fromstring(stored, _STORED))
+    """Add a ``Bewijs`` written by :func:`bewijs_xml` to ``parent``, without parsing it again.
+
+    It travels as a processing instruction holding the element's text (which
+    cannot contain ``?>``: the serialiser escapes ``>`` in text and attribute
+    values); :func:`splice_stored` puts the element itself in its place once
+    the reply is bytes. Unqualified and without namespace declarations, the
+    element means the same wherever it is put. What is not a whole stored
+    element (a damaged row) raises ``ValueError`` rather than reach the wire.
+    """
+    if not (stored.startswith(b"<Bewijs>") and stored.endswith(b"</Bewijs>")):
+        raise ValueError("a stored Bewijs element is damaged")
+    parent.append(etree.PI(STORED, stored.decode("utf-8")))
+
+
+def splice_stored(serialised: bytes) -> bytes:
+    """Replace the placeholders :func:`append_stored` left by the stored elements."""
+    return _STORED_PLACEHOLDER.sub(lambda match: match.group(1), serialised)
 
 
 # ------------------------------------------------------------------ reading

@@ -66,22 +66,33 @@ def read_context(operation: etree._Element) -> RequestContext:
     """
     context = operation.find("Verzoek/Context")
     afzender_element = context.find("Bericht/Afzender") if context is not None else None
+    sent = _children_text(afzender_element)
     afzender = Afzender(
-        identificatie=_text(afzender_element, "Identificatie"),
-        referte=_text(afzender_element, "Referte"),
-        naam=_text(afzender_element, "Naam"),
-        organisatie_eenheid=_text(afzender_element, "OrganisatieEenheid"),
-        hoedanigheid=_text(afzender_element, "Hoedanigheid"),
-        gebruiker=_text(afzender_element, "Gebruiker"),
+        identificatie=sent.get("Identificatie"),
+        referte=sent.get("Referte"),
+        naam=sent.get("Naam"),
+        organisatie_eenheid=sent.get("OrganisatieEenheid"),
+        hoedanigheid=sent.get("Hoedanigheid"),
+        gebruiker=sent.get("Gebruiker"),
     )
-    echo = tuple((tag, value) for tag in _ECHOED if (value := _text(afzender_element, tag)) is not None)
     return RequestContext(
         naam=_text(context, "Naam"),
         versie=_text(context, "Versie"),
         afzender=afzender,
         vraag_referte=_text(operation, "Verzoek/Vragen/Vraag/Referte"),
-        echo=echo,
+        echo=tuple((tag, sent[tag]) for tag in _ECHOED if tag in sent),
     )
+
+
+def _children_text(element: etree._Element | None) -> dict[str, str]:
+    """The stripped text of each child element, by tag, as ``find`` would read it: the first of a
+    repeated tag counts; one without text is left out."""
+    found: dict[str, str | None] = {}
+    if element is not None:
+        for child in element.iterchildren(tag=etree.Element):
+            if child.tag not in found:
+                found[child.tag] = None if child.text is None else child.text.strip()
+    return {tag: text for tag, text in found.items() if text is not None}
 
 
 def format_tijd(moment: datetime) -> str:

@@ -18,6 +18,7 @@ from spyne.error import RequestTooLongError
 from spyne.model.fault import Fault
 from spyne.protocol.soap import Soap11
 
+from led_gateway.wire.bewijs import splice_stored
 from led_gateway.wire.namespaces import SOAP_ENV
 from led_gateway.wire.parsing import DEFAULT_LIMITS, MalformedXml, XmlLimitExceeded, XmlLimits, parse_xml
 from led_gateway.wire.validation import Finding, RequestSchema
@@ -173,6 +174,12 @@ class MagdaSoap11(Soap11):
         ctx.out_body_doc.append(ctx.out_object[0])
         ctx.out_document = envelope
         self.event_manager.fire_event("after_serialize", ctx)
+
+    def create_out_string(self, ctx, charset=None) -> None:
+        """The reply as bytes, with stored bewijzen in their placeholders' place (wire.bewijs)."""
+        super().create_out_string(ctx, charset)
+        if ctx.out_error is None:
+            ctx.out_string = [splice_stored(b"".join(ctx.out_string))]
 
 
 def soap_application(operation: str, namespace: str, respond, protocol: MagdaSoap11) -> Application:
