@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import math
 import os
 import time
+from dataclasses import dataclass, field
 from datetime import date
 
 from lxml import etree
@@ -48,23 +47,36 @@ def answer(vraag: Vraag, uow: UnitOfWork) -> Antwoord:
 
 
 class _CoverageCache:
-    """The coverage table, read at most every ``LED_DEKKING_TTL`` seconds (default 60).
+    """The coverage table, read at most every ``LED_DEKKING_TTL`` seconds (default 60), and the
+    notices it gives.
 
     It changes a few times a year, and reading it on every call cost a
     quarter of a GeefBewijs; an operator's edit shows within the minute.
+    Everyone born on one day gets the same notice under the same scope, so
+    each notice is worked out once per table read.
     """
 
     def __init__(self) -> None:
         self._ttl = float(os.environ.get("LED_DEKKING_TTL", "60"))
-        self._read: dict[int, tuple[float, tuple[Bron, ...]]] = {}
+        self._read: dict[int, _CoverageTable] = {}
 
-    def rows(self, uow: UnitOfWork) -> tuple[Bron, ...]:
+    def detail(self, uow: UnitOfWork, scope: frozenset[str] | None, geboren: date) -> str | None:
+        """The text of the notice for someone born on ``geboren``, or ``None`` when none is due."""
         database = id(uow.session.get_bind())
-        read_at, rows = self._read.get(database, (-math.inf, ()))
-        if time.monotonic() - read_at >= self._ttl:
-            rows = uow.dekking.all()
-            self._read[database] = (time.monotonic(), rows)
-        return rows
+        table = self._read.get(database)
+        if table is None or time.monotonic() - table.read_at >= self._ttl:
+            table = self._read[database] = _CoverageTable(time.monotonic(), uow.dekking.all())
+        key = (scope, geboren)
+        if key not in table.details:
+            table.details[key] = _coverage_detail(table.rows, scope, geboren)
+        return table.details[key]
+
+
+@dataclass
+class _CoverageTable:
+    read_at: float
+    rows: tuple[Bron, ...]
+    details: dict[tuple[frozenset[str] | None, date], str | None] = field(default_factory=dict)
 
 
 _coverage = _CoverageCache()
@@ -75,16 +87,12 @@ def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Ui
     geboren = birth_date(insz)
     if geboren is None:
         return []
-    detail = _coverage_detail(_coverage.rows(uow), protocol.scope_leveranciers, geboren)
+    detail = _coverage.detail(uow, protocol.scope_leveranciers, geboren)
     return [uitzondering("30004", detail, "Bewijzen")] if detail else []
 
 
-@functools.lru_cache(maxsize=65_536)
-def _coverage_detail(
-    rows: tuple[Bron, ...], scope_leveranciers: frozenset[str] | None, geboren: date
-) -> str | None:
-    """The notice's text, the same for everyone born on one day: worked out once per day and scope."""
-    bronnen = tuple(b for b in rows if scope_leveranciers is None or b.leverancier_naam in scope_leveranciers)
+def _coverage_detail(rows: tuple[Bron, ...], scope: frozenset[str] | None, geboren: date) -> str | None:
+    bronnen = tuple(b for b in rows if scope is None or b.leverancier_naam in scope)
     onvolledig = onvolledig_voor(bronnen, geboren)
     if not onvolledig:
         return None

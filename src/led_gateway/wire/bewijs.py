@@ -7,7 +7,6 @@ not deliver.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import groupby
 
@@ -165,7 +164,7 @@ def bewijs_xml(bewijs: Bewijs) -> bytes:
 
 #: Target of the processing instruction that holds a stored Bewijs until the reply is serialised.
 STORED = "led-bewijs"
-_STORED_PLACEHOLDER = re.compile(rb"<\?" + STORED.encode() + rb" (.*?)\?>", re.DOTALL)
+_PLACEHOLDER_START = b"<?" + STORED.encode() + b" "
 
 
 def append_stored(parent: etree._Element, stored: bytes) -> None:
@@ -185,7 +184,12 @@ def append_stored(parent: etree._Element, stored: bytes) -> None:
 
 def splice_stored(serialised: bytes) -> bytes:
     """Replace the placeholders :func:`append_stored` left by the stored elements."""
-    return _STORED_PLACEHOLDER.sub(lambda match: match.group(1), serialised)
+    before, *placeholders = serialised.split(_PLACEHOLDER_START)
+    parts = [before]
+    for placeholder in placeholders:
+        stored, _, after = placeholder.partition(b"?>")
+        parts += (stored, after)
+    return b"".join(parts)
 
 
 # ------------------------------------------------------------------ reading
