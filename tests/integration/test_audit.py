@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import sqlite3
+import subprocess
 import uuid
 from datetime import date
 
 import pytest
 from lxml import etree
 
-from tests.conftest import Server, new_demo_database, reference_schema, run_cli
+from tests.conftest import CLI, Server, free_port, new_demo_database, reference_schema, run_cli
 from tests.messages import ACTIEF, envelope, geef_bewijs, leaf, reply_body, uitzonderingen
 
 GEEF_BEWIJS = "/GeefBewijsDienst-02.00/soap/WebService"
@@ -116,3 +118,19 @@ def test_purging_is_itself_kept(gateway, person):
     rows = trail(gateway)
     assert [row["dienst"] for row in rows] == ["audit purge"]
     assert rows[0]["afzender"] == "retentie"
+
+
+def test_an_unusable_key_file_is_one_clear_error_before_serving(tmp_path):
+    db_url = f"sqlite:///{tmp_path}/led.db"
+    run_cli("db", "init", "--db", db_url)
+    environment = {name: value for name, value in os.environ.items() if name != "LED_AUDIT_KEY"}
+    result = subprocess.run(
+        [*CLI, "serve", "--db", db_url, "--port", str(free_port())],
+        env={**environment, "LED_AUDIT_KEY_FILE": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "audit key file" in result.stderr and "Is a directory" in result.stderr
+    assert "Traceback" not in result.stderr

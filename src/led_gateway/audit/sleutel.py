@@ -30,7 +30,7 @@ class AuditKeyError(RuntimeError):
 
 
 def _key_file() -> Path:
-    return Path(os.environ.get("LED_AUDIT_KEY_FILE", DEFAULT_KEY_FILE))
+    return Path(os.environ.get("LED_AUDIT_KEY_FILE") or DEFAULT_KEY_FILE)  # set but empty: the default
 
 
 def _read_or_create_key() -> bytes:
@@ -38,12 +38,16 @@ def _read_or_create_key() -> bytes:
     if configured:
         return _decode(configured, "LED_AUDIT_KEY")
     path = _key_file()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode() + "\n")
-    return _decode(path.read_text().strip(), str(path))
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode() + "\n")
+        text = path.read_text().strip()
+    except OSError as error:
+        raise AuditKeyError(f"the audit key file {path} cannot be used: {error.strerror}") from None
+    return _decode(text, str(path))
 
 
 def _decode(text: str, where: str) -> bytes:

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from led_gateway.affiliation.afnemers import AffiliationError
+from led_gateway.audit.sleutel import AuditKeyError
 from led_gateway.config import default_db_url
 from led_gateway.demo.loader import DemoDataError
 from led_gateway.repository import migrate
@@ -53,7 +54,7 @@ def clear_errors(command: Callable) -> Callable:
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise click.ClickException(f"database error: {reason}") from None
-        except (AffiliationError, DemoDataError, OSError) as exc:
+        except (AffiliationError, AuditKeyError, DemoDataError, OSError) as exc:
             raise click.ClickException(str(exc)) from None
 
     return run

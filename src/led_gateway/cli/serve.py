@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from led_gateway.audit.sleutel import default_protector
 from led_gateway.cli.common import clear_errors, db_option, unit_of_work
 from led_gateway.config import Settings
 from led_gateway.wire.parsing import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, LIBXML2_MAX_DEPTH
@@ -136,6 +137,7 @@ def serve(
     from led_gateway.serve import serve as run
 
     unit_of_work(db_url)
+    default_protector()  # an unusable audit key is one clear error here, not workers failing to boot
     settings = Settings(
         db_url=db_url,
         public_url=public_url,
