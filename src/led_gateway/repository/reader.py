@@ -13,8 +13,10 @@ Which connection runs it follows the unit of work: once its session has
 begun a transaction (it wrote, or read through the ORM), the reads run on
 that same connection and see what it changed; before that, on a pooled
 connection of their own, taken at the first read and given back when the
-unit of work ends. Driver errors are raised as SQLAlchemy's ``DBAPIError``
-as every other database error.
+unit of work ends. That one runs in the driver's autocommit mode where it
+has one (psycopg): each read is a statement of its own, and no BEGIN and
+ROLLBACK travel to the server around them. Driver errors are raised as
+SQLAlchemy's ``DBAPIError`` as every other database error.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class Reader:
         self._session = session
         self._engine: Engine = session.get_bind()
         self._own = None
+        self._own_autocommit = None
 
     def all(self, select: Select, **values: Any) -> list[tuple]:
         """Every row of ``select`` with its bound parameters set to ``values``."""
@@ -85,7 +88,13 @@ class Reader:
         """Give back the pooled connection, if one was taken."""
         if self._own is not None:
             own, self._own = self._own, None
-            own.close()
+            try:
+                if self._own_autocommit is not None:
+                    own.driver_connection.autocommit = self._own_autocommit
+            except self._engine.dialect.loaded_dbapi.Error:
+                own.invalidate()  # a broken connection does not go back into the pool
+            finally:
+                own.close()
 
     def _fetch(self, statement: Statement, values: Mapping[str, Any], all_rows: bool) -> list[tuple]:
         parameters = statement.parameters(values)
@@ -105,7 +114,11 @@ class Reader:
         if self._session.in_transaction():
             return self._session.connection().connection
         if self._own is None:
-            self._own = self._engine.raw_connection()
+            own = self._engine.raw_connection()
+            self._own_autocommit = getattr(own.driver_connection, "autocommit", None)
+            if self._own_autocommit is not None:
+                own.driver_connection.autocommit = True
+            self._own = own
         return self._own
 
 
