@@ -69,7 +69,7 @@ class Gateway:
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] = datetime.now) -> None:
         self.settings = settings
-        self.engine = make_engine(settings.db_url)
+        self.engine = make_engine(settings.db_url, pool_size=settings.threads + 1)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = default_protector()
         self.audit = AuditWriter(functools.partial(UnitOfWork, session_factory, writes=True), self.protector)

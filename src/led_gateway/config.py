@@ -52,6 +52,9 @@ class Settings:
     #: Per caller and worker process: calls at once, calls a second (0: no limit); more get 99996.
     max_concurrent_per_caller: int = 0
     max_calls_per_second: float = 0
+    #: Threads that answer calls in a worker process: its PostgreSQL pool keeps a connection for
+    #: each, and one for the audit writer (a call may hold a second one: overflow).
+    threads: int = 4
 
     @property
     def xml_limits(self) -> XmlLimits:

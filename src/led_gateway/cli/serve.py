@@ -153,5 +153,6 @@ def serve(
         require_signature=require_signature,
         max_concurrent_per_caller=max_concurrent_per_caller,
         max_calls_per_second=max_calls_per_second,
+        threads=threads,
     )
     run(settings, host, port, workers=workers, threads=threads, access_log=access_log)

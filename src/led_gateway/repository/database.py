@@ -48,10 +48,13 @@ SQLITE_BEGIN = "sqlite_begin"
 
 
 def make_engine(url: str, pool_size: int = 5) -> Engine:
-    """An engine for ``url``; SQLite connections are tuned for a concurrent server."""
+    """An engine for ``url`` keeping ``pool_size`` connections (as many again when busy);
+    SQLite connections are tuned for a concurrent server."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url, pool_size=pool_size, max_overflow=pool_size, connect_args={"check_same_thread": False}
+        )
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
