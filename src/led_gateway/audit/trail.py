@@ -102,11 +102,15 @@ def _columns(
         detail=_clip(record.detail, 2000),
         duur_ms=round((time.perf_counter() - record.started) * 1000),
     )
+    protected: dict[str, tuple[str, str]] = {}  # a person asked about and answered about: once
+    for insz in (*record.gevraagd, *record.geantwoord):
+        if len(insz) <= 20 and insz not in protected:
+            protected[insz] = (protector.hash(insz), protector.encrypt(insz))
     subjects = [
-        dict(rol=rol, insz_hash=protector.hash(insz), insz_versleuteld=protector.encrypt(insz))
+        dict(rol=rol, insz_hash=protected[insz][0], insz_versleuteld=protected[insz][1])
         for rol, persons in (("VRAAG", record.gevraagd), ("ANTWOORD", record.geantwoord))
         for insz in persons
-        if len(insz) <= 20
+        if insz in protected
     ]
     return audit, subjects
 
