@@ -22,6 +22,7 @@ from led_gateway.domain.bewijs import (
 )
 from led_gateway.domain.dekking import Bron
 from led_gateway.domain.mutatie import BewijsGewijzigd
+from led_gateway.repository.driver import Driver
 from led_gateway.repository.models import (
     AfnemerOvergangRow,
     AfnemerRow,
@@ -37,7 +38,6 @@ from led_gateway.repository.models import (
     OntvangstRow,
     ProtocolRow,
 )
-from led_gateway.repository.reader import Reader
 from led_gateway.wire.bewijs import bewijs_xml
 
 _BEWIJS_FIELDS = tuple(field.name for field in fields(Bewijs))
@@ -94,9 +94,9 @@ _STORED_FOR_INSZ = _stored_for_insz_query()
 
 
 class BewijsRepository:
-    def __init__(self, session: Session, reader: Reader) -> None:
+    def __init__(self, session: Session, driver: Driver) -> None:
         self.session = session
-        self.reader = reader
+        self.driver = driver
 
     def for_insz(self, insz: str) -> list[Bewijs]:
         """All bewijzen of one person in registration order: one indexed query."""
@@ -106,7 +106,7 @@ class BewijsRepository:
 
     def stored_for_insz(self, insz: str) -> list[StoredBewijs]:
         """The bewijzen of one person as they are answered, in registration order: one indexed query."""
-        return [StoredBewijs(*row) for row in self.reader.all(_STORED_FOR_INSZ, insz=insz)]
+        return [StoredBewijs(*row) for row in self.driver.all(_STORED_FOR_INSZ, insz=insz)]
 
     def by_source(self, leverancier_naam: str, bewijsreferte: str) -> tuple[int, Bewijs] | None:
         """The bewijs a source knows by (Leverancier/Naam, Bewijsreferte), with its row id."""
@@ -233,15 +233,15 @@ _AANSLUITING = _aansluiting_query()
 
 
 class AfnemerRepository:
-    def __init__(self, session: Session, reader: Reader) -> None:
+    def __init__(self, session: Session, driver: Driver) -> None:
         self.session = session
-        self.reader = reader
+        self.driver = driver
 
     def aansluiting(self, identificatie: str | None) -> Aansluiting | None:
         """The affiliation of ``identificatie`` with the protocol in force, or ``None``."""
         if not identificatie:
             return None
-        row = self.reader.first(_AANSLUITING, identificatie=identificatie)
+        row = self.driver.first(_AANSLUITING, identificatie=identificatie)
         return None if row is None else _aansluiting(*row)
 
     def get(self, identificatie: str) -> AfnemerRow | None:
@@ -359,13 +359,13 @@ _INGESCHREVEN = _ingeschreven_query()
 class InschrijvingRepository:
     """Afnemers' subscriptions to persons (their repertorium)."""
 
-    def __init__(self, session: Session, reader: Reader) -> None:
+    def __init__(self, session: Session, driver: Driver) -> None:
         self.session = session
-        self.reader = reader
+        self.driver = driver
 
     def is_ingeschreven(self, afnemer_identificatie: str, insz: str, day: date) -> bool:
         """Whether the afnemer has a subscription to ``insz`` that covers ``day``."""
-        found = self.reader.first(_INGESCHREVEN, afnemer=afnemer_identificatie, insz=insz, day=day)
+        found = self.driver.first(_INGESCHREVEN, afnemer=afnemer_identificatie, insz=insz, day=day)
         return found is not None
 
     def overlapping(
@@ -505,34 +505,30 @@ class MutatieRepository:
         return self.session.scalar(select(AfnemerRow.identificatie).where(AfnemerRow.id == afnemer_id))
 
 
-_INSERT_AUDIT_RETURNING_ID = (
-    insert(AuditRow.__table__).returning(AuditRow.__table__.c.id, sort_by_parameter_order=True)
-)
+_INSERT_AUDIT_RETURNING_ID = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id)
 _INSERT_AUDIT_SUBJECT = insert(AuditSubjectRow.__table__)
 
 
 class AuditRepository:
     """The audit trail: calls are added, searched, and purged by age; never changed."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, driver: Driver) -> None:
         self.session = session
+        self.driver = driver
 
     def add(self, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
-        """Calls and the persons each was about (column values): two statements for the lot.
-
-        The calls go in as one multi-row insert that returns their ids in the
-        order given, so that each call's subjects can point at it.
-        """
+        """Calls and the persons each was about (column values), on the driver (:mod:`.driver`):
+        each call returns its id for its subjects to point at; the subjects go in as one
+        executemany."""
         if not calls:
             return
-        ids = self.session.scalars(_INSERT_AUDIT_RETURNING_ID, [audit for audit, _ in calls]).all()
+        ids = [self.driver.insert(_INSERT_AUDIT_RETURNING_ID, audit)[0] for audit, _ in calls]
         subjects = [
             {**subject, "audit_id": audit_id}
             for audit_id, (_, call_subjects) in zip(ids, calls, strict=True)
             for subject in call_subjects
         ]
-        if subjects:
-            self.session.execute(_INSERT_AUDIT_SUBJECT, subjects)
+        self.driver.insert_many(_INSERT_AUDIT_SUBJECT, subjects)
 
     def search(
         self,
@@ -582,13 +578,13 @@ _ACTIEVE_CERTIFICATEN = select(CertificaatRow.__table__.c.vingerafdruk).where(
 class CertificaatRepository:
     """Client certificate fingerprints per afnemer or leverancier, with their history."""
 
-    def __init__(self, session: Session, reader: Reader) -> None:
+    def __init__(self, session: Session, driver: Driver) -> None:
         self.session = session
-        self.reader = reader
+        self.driver = driver
 
     def active(self, eigenaar: str) -> frozenset[str]:
         """The fingerprints of the certificates ``eigenaar`` may present now."""
-        rows = self.reader.all(_ACTIEVE_CERTIFICATEN, eigenaar=eigenaar)
+        rows = self.driver.all(_ACTIEVE_CERTIFICATEN, eigenaar=eigenaar)
         return frozenset(fingerprint for (fingerprint,) in rows)
 
     def history(self, eigenaar: str | None = None) -> list[CertificaatRow]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from led_gateway.domain.mutatie import BewijsGewijzigd
 from led_gateway.repository.database import SQLITE_BEGIN
+from led_gateway.repository.driver import Driver
 from led_gateway.repository.queries import (
     AfnemerRepository,
     AuditRepository,
@@ -28,7 +29,6 @@ from led_gateway.repository.queries import (
     LeverancierRepository,
     MutatieRepository,
 )
-from led_gateway.repository.reader import Reader
 
 
 class UnitOfWork:
@@ -57,15 +57,15 @@ class UnitOfWork:
         self._events = []
         if self._writes:
             self.session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-        self.reader = Reader(self.session)
-        self.bewijzen = BewijsRepository(self.session, self.reader)
-        self.afnemers = AfnemerRepository(self.session, self.reader)
+        self.driver = Driver(self.session)
+        self.bewijzen = BewijsRepository(self.session, self.driver)
+        self.afnemers = AfnemerRepository(self.session, self.driver)
         self.leveranciers = LeverancierRepository(self.session)
         self.dekking = DekkingRepository(self.session)
-        self.inschrijvingen = InschrijvingRepository(self.session, self.reader)
+        self.inschrijvingen = InschrijvingRepository(self.session, self.driver)
         self.mutaties = MutatieRepository(self.session)
-        self.audit = AuditRepository(self.session)
-        self.certificaten = CertificaatRepository(self.session, self.reader)
+        self.audit = AuditRepository(self.session, self.driver)
+        self.certificaten = CertificaatRepository(self.session, self.driver)
         return self
 
     def __exit__(
@@ -75,7 +75,7 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         self._events = []
-        self.reader.close()
+        self.driver.close()
         self.session.rollback()
         self.session.close()
 

@@ -1,0 +1,170 @@
+"""The hot statements, run on the database driver itself.
+
+A consultation asks the same few single-statement questions on every call
+(the caller's affiliation, its certificates, a person's bewijzen), and each
+call adds its audit record. Through the ORM session and SQLAlchemy's
+execution layer each statement cost some 50-70 µs of Python around the
+database's own few µs; that was the largest part of a GeefBewijs. Here each
+statement is still written with SQLAlchemy Core (so it follows the models
+and every dialect), but compiled once per dialect and then run on a driver
+cursor, with the column types' own conversions applied to parameters and
+results.
+
+Which connection runs it follows the unit of work: once its session has
+begun a transaction (it writes, or read through the ORM), the statements run
+on that same connection, see what it changed and commit with it; before
+that, reads run on a pooled connection of their own, taken at the first read
+and given back when the unit of work ends. That one runs in the driver's
+autocommit mode where it has one (psycopg): each read is a statement of its
+own, and no BEGIN and ROLLBACK travel to the server around them. Inserts
+always run in the session's transaction, to be committed with it. Driver
+errors are raised as SQLAlchemy's ``DBAPIError`` as every other database
+error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
+
+_Processor = Callable[[Any], Any] | None
+
+
+class Statement:
+    """A Core statement compiled for one dialect, with its parameter and column conversions.
+
+    An INSERT is compiled for the columns in ``column_keys``.
+    """
+
+    def __init__(self, statement: Executable, dialect: Dialect, column_keys: tuple[str, ...] = ()) -> None:
+        compiled = statement.compile(dialect=dialect, column_keys=list(column_keys) or None)
+        self.sql = str(compiled)
+        self._positional = tuple(compiled.positiontup or ()) if compiled.positional else None
+        binds = compiled.binds.items()
+        self._binds = {name: bind.type.dialect_impl(dialect).bind_processor(dialect) for name, bind in binds}
+        #: Values the statement carries itself, such as a LIMIT.
+        self._fixed = {name: bind.effective_value for name, bind in binds if not bind.required}
+        self._results: tuple[_Processor, ...] = tuple(
+            column.type.dialect_impl(dialect).result_processor(dialect, None)
+            for column in statement.exported_columns
+        )
+
+    def parameters(self, values: Mapping[str, Any]) -> tuple | dict:
+        converted = {}
+        for name, value in (self._fixed | dict(values)).items():
+            process = self._binds.get(name)
+            converted[name] = value if process is None or value is None else process(value)
+        if self._positional is None:
+            return converted
+        return tuple(converted[name] for name in self._positional)
+
+    def row(self, raw: tuple) -> tuple:
+        return tuple(
+            value if process is None else process(value)
+            for value, process in zip(raw, self._results, strict=True)
+        )
+
+
+class Driver:
+    """Runs :class:`Statement` s for one unit of work (see the module's docstring)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._engine: Engine = session.get_bind()
+        self._own = None
+        self._own_autocommit = None
+
+    def all(self, select: Executable, **values: Any) -> list[tuple]:
+        """Every row of ``select`` with its bound parameters set to ``values``."""
+        statement = _compiled(select, self._engine)
+        return [statement.row(raw) for raw in self._run(statement, statement.parameters(values), _all)]
+
+    def first(self, select: Executable, **values: Any) -> tuple | None:
+        statement = _compiled(select, self._engine)
+        rows = self._run(statement, statement.parameters(values), _one)
+        return statement.row(rows[0]) if rows else None
+
+    def insert(self, insert: Executable, values: Mapping[str, Any]) -> tuple | None:
+        """Insert one row of ``values``; returns what the statement's RETURNING gives."""
+        statement = _compiled(insert, self._engine, tuple(values))
+        rows = self._run(statement, statement.parameters(values), _all, writes=True)
+        return statement.row(rows[0]) if rows else None
+
+    def insert_many(self, insert: Executable, rows: list[Mapping[str, Any]]) -> None:
+        """Insert ``rows`` (each with the same keys) in one executemany."""
+        if rows:
+            statement = _compiled(insert, self._engine, tuple(rows[0]))
+            self._run(statement, [statement.parameters(row) for row in rows], None, many=True, writes=True)
+
+    def close(self) -> None:
+        """Give back the pooled connection, if one was taken."""
+        if self._own is not None:
+            own, self._own = self._own, None
+            try:
+                if self._own_autocommit is not None:
+                    own.driver_connection.autocommit = self._own_autocommit
+            except self._engine.dialect.loaded_dbapi.Error:
+                own.invalidate()  # a broken connection does not go back into the pool
+            finally:
+                own.close()
+
+    def _run(
+        self,
+        statement: Statement,
+        parameters: Any,
+        fetch: Callable | None,
+        many: bool = False,
+        writes: bool = False,
+    ):
+        """Execute on a cursor of the right connection (writes: always the session's) and
+        ``fetch`` from it; driver errors are raised as SQLAlchemy's."""
+        dbapi_error = self._engine.dialect.loaded_dbapi.Error
+        try:
+            cursor = self._cursor(writes)
+            try:
+                if many:
+                    cursor.executemany(statement.sql, parameters)
+                else:
+                    cursor.execute(statement.sql, parameters)
+                return fetch(cursor) if fetch is not None else None
+            finally:
+                cursor.close()
+        except dbapi_error as error:
+            raise DBAPIError.instance(statement.sql, parameters, error, dbapi_error) from error
+
+    def _cursor(self, writes: bool):
+        if writes or self._session.in_transaction():
+            return self._session.connection().connection.cursor()
+        if self._own is None:
+            own = self._engine.raw_connection()
+            self._own_autocommit = getattr(own.driver_connection, "autocommit", None)
+            if self._own_autocommit is not None:
+                own.driver_connection.autocommit = True
+            self._own = own
+        return self._own.cursor()
+
+
+def _all(cursor) -> list[tuple]:
+    return cursor.fetchall()
+
+
+def _one(cursor) -> list[tuple]:
+    return cursor.fetchmany(1)
+
+
+_statements: dict[tuple[Executable, Dialect, tuple[str, ...]], Statement] = {}
+
+
+def _compiled(statement: Executable, engine: Engine, column_keys: tuple[str, ...] = ()) -> Statement:
+    """``statement`` compiled for ``engine``'s dialect, once: the statements are module constants."""
+    key = (statement, engine.dialect, column_keys)
+    compiled = _statements.get(key)
+    if compiled is None:
+        compiled = _statements[key] = Statement(statement, engine.dialect, column_keys)
+    return compiled
