@@ -1,0 +1,68 @@
+"""Statements run on the driver give what the ORM gives, convert types both ways, and fail as SQLAlchemy."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, bindparam, insert, select
+from sqlalchemy.exc import DBAPIError
+
+from led_gateway.repository.database import make_engine, make_session_factory
+from led_gateway.repository.driver import Driver
+
+metadata = MetaData()
+dagen = Table(
+    "dagen",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(20)),
+    Column("dag", Date),
+    Column("tijdstip", DateTime),
+)
+_BY_DAY = select(dagen.c.naam, dagen.c.dag, dagen.c.tijdstip).where(dagen.c.dag >= bindparam("van"))
+_INSERT = insert(dagen).returning(dagen.c.id)
+_MISSING = select(Table("ontbreekt", MetaData(), Column("x", Integer)).c.x)
+
+
+@pytest.fixture
+def sessions(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path}/driver.db")
+    metadata.create_all(engine)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+def test_inserted_rows_read_back_with_their_types(sessions):
+    moment = datetime(2026, 11, 24, 7, 30, 1, 250000)
+    with sessions() as session:
+        driver = Driver(session)
+        first = driver.insert(_INSERT, {"naam": "a", "dag": date(2026, 1, 2), "tijdstip": moment})
+        driver.insert_many(_INSERT, [{"naam": "b", "dag": date(2025, 1, 2), "tijdstip": moment}])
+        session.commit()
+        driver.close()
+    with sessions() as session:
+        driver = Driver(session)
+        assert first == (1,)
+        assert driver.all(_BY_DAY, van=date(2026, 1, 1)) == [("a", date(2026, 1, 2), moment)]
+        assert driver.first(_BY_DAY, van=date(2024, 1, 1)) == ("a", date(2026, 1, 2), moment)
+        assert driver.first(_BY_DAY, van=date(2027, 1, 1)) is None
+        driver.close()
+
+
+def test_uncommitted_inserts_are_rolled_back_with_the_session(sessions):
+    with sessions() as session:
+        Driver(session).insert(_INSERT, {"naam": "weg", "dag": date(2026, 1, 1), "tijdstip": None})
+        session.rollback()
+    with sessions() as session:
+        driver = Driver(session)
+        assert driver.all(_BY_DAY, van=date(2000, 1, 1)) == []
+        driver.close()
+
+
+def test_a_driver_error_is_a_sqlalchemy_dbapi_error(sessions):
+    with sessions() as session:
+        driver = Driver(session)
+        with pytest.raises(DBAPIError, match="ontbreekt"):
+            driver.all(_MISSING)
+        driver.close()
