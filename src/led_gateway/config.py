@@ -54,7 +54,7 @@ class Settings:
     max_calls_per_second: float = 0
     #: Threads that answer calls in a worker process: its PostgreSQL pool keeps a connection for
     #: each, and one for the audit writer (a call may hold a second one: overflow).
-    threads: int = 4
+    threads: int = 8
 
     @property
     def xml_limits(self) -> XmlLimits:

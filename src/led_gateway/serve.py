@@ -286,7 +286,7 @@ def serve(
     host: str,
     port: int,
     workers: int = 1,
-    threads: int = 4,
+    threads: int = 8,
     timeout: int = 30,
     access_log: str | None = None,
 ) -> None:

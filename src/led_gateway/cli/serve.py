@@ -18,7 +18,11 @@ from led_gateway.wire.parsing import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, LI
 @click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option(
-    "--threads", type=click.IntRange(min=1), default=4, show_default=True, help="Threads per worker."
+    "--threads",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="Threads per worker (while one waits for the database or its audit record, others answer).",
 )
 @click.option(
     "--public-url", default=None, help="URL clients use to reach the gateway (for the WSDL address)."
