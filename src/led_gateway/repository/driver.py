@@ -56,10 +56,12 @@ class Statement:
         )
 
     def parameters(self, values: Mapping[str, Any]) -> tuple | dict:
-        converted = {}
-        for name, value in (self._fixed | dict(values)).items():
-            process = self._binds.get(name)
-            converted[name] = value if process is None or value is None else process(value)
+        given = {**self._fixed, **values} if self._fixed else values
+        binds = self._binds
+        converted = {
+            name: value if value is None or binds.get(name) is None else binds[name](value)
+            for name, value in given.items()
+        }
         if self._positional is None:
             return converted
         return tuple(converted[name] for name in self._positional)
