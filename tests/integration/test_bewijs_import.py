@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
@@ -13,15 +13,14 @@ from lxml import etree
 from sqlalchemy import func, select
 
 from led_gateway.cli.common import unit_of_work
-from led_gateway.demo.generator import generate_persons
 from led_gateway.domain.bewijs import AFGELEID_FIELDS, GEREGISTREERD, Bewijs
 from led_gateway.mutations.bewijs_import import BewijsImport
 from led_gateway.repository.models import BewijsRow, InschrijvingRow, MutatieRow, NotificatieRow
 from led_gateway.repository.queries import BewijsRepository
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.registreerbewijs import NAMESPACE
-from led_gateway.wire.bewijs import append_bewijs
 from tests.conftest import BACKENDS, fresh_postgres_database, new_demo_database, run_cli
+from tests.registraties import generated_bewijzen, registratie, write_registraties
 
 ACTIEF = "demo.vlaanderen.be/afnemer-actief"
 DEMO_LEVERANCIER = "demo.vlaanderen.be/leverancier"
@@ -32,33 +31,6 @@ LED_ASSIGNED = {
     "gewijzigd_op": datetime(2000, 1, 1),
     **{attribute: None for _, attribute in AFGELEID_FIELDS},
 }
-
-
-def registratie(bewijs: Bewijs) -> etree._Element:
-    """A Bewijsregistratie as a source sends it: Leverancier, PersoonUitgereikt, and the Basis as Bewijs."""
-    full = append_bewijs(etree.Element("scratch"), bewijs)
-    element = etree.Element("Bewijsregistratie")
-    element.append(full.find("Leverancier"))
-    element.append(full.find("PersoonUitgereikt"))
-    basis = full.find("Basis")
-    basis.tag = "Bewijs"
-    element.append(basis)
-    return element
-
-
-def write_registraties(path: Path, records: Iterable[etree._Element]) -> None:
-    """An import file, streamed, one indented record after the other."""
-    with etree.xmlfile(str(path), encoding="UTF-8") as document:
-        document.write_declaration()
-        with document.element(f"{{{NAMESPACE}}}Bewijsregistraties", nsmap={"rb": NAMESPACE}):
-            for record in records:
-                document.write(record, pretty_print=True)
-
-
-def generated_bewijzen(seed: int) -> Iterator[Bewijs]:
-    """Bewijzen of synthetic persons, endlessly (take what you need)."""
-    for person in generate_persons(10**9, seed=seed):
-        yield from person.bewijzen
 
 
 def units(db_url: str) -> UnitOfWork:
