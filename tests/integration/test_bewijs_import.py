@@ -286,7 +286,7 @@ def test_a_record_the_database_refuses_spoils_nothing_else_in_its_batch(empty_db
     assert import_file(empty_db, earlier).returncode == 0
     path = tmp_path / "all.xml"
     write_registraties(path, (registratie(b) for b in bewijzen))
-    monkeypatch.setattr(BewijsRepository, "by_source", lambda *_: None)  # the check sees nothing
+    monkeypatch.setattr(BewijsRepository, "known_sources", lambda *_: set())  # the check sees nothing
     report = BewijsImport(unit_of_work(empty_db), batch=10).run(path)
     assert (report.registered, report.already_present, report.refused) == (5, 5, [])
     assert counts(empty_db) == {"bewijzen": 10, "mutaties": 10, "notificaties": 0}

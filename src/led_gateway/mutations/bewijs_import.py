@@ -19,11 +19,12 @@ The root needs a prefix: a default namespace (``xmlns="..."``) would put the rec
 The file is read twice, streaming, with the hardening of :mod:`led_gateway.wire.parsing`:
 first to check that it is well-formed XML with that root (otherwise nothing is written at
 all), then to register. Each record is checked against the XSD type of a Bewijsregistratie
-in RegistreerBewijs.xsd, its Leverancier/Naam against the leverancier that delivers it, and
-is then registered by :mod:`led_gateway.services.registratie`, the code of the SOAP service,
-so its mutation and notifications are stored with it. A refused record has its own savepoint
-and spoils nothing else in its batch. A record whose Leverancier/Naam and Bewijsreferte are
-already registered counts as already present: running the same file again changes nothing.
+in RegistreerBewijs.xsd and its Leverancier/Naam against the leverancier that delivers it; a
+refused record is reported with its line and left out of its batch. The batch's other records
+are then registered together by :mod:`led_gateway.services.registratie`, the code of the SOAP
+service, so each mutation and its notifications are stored in the same transaction. A record
+whose Leverancier/Naam and Bewijsreferte are already registered counts as already present:
+running the same file again changes nothing.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ from tqdm import tqdm
 
 from led_gateway.affiliation.policy import FOUT_IN_AUTORISATIE, decide_leverancier
 from led_gateway.config import contract_dir
+from led_gateway.domain.bewijs import Bewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
-from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer
+from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer_nieuwe
 from led_gateway.services.registreerbewijs import NAMESPACE
 from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 from led_gateway.wire.validation import RequestSchema
@@ -226,26 +228,24 @@ class BewijsImport:
     ) -> bool:
         """The next batch of records in one transaction; ``False`` once the file is done."""
         done = report.read
+        bewijzen: list[Bewijs] = []
+        for record in islice(records, self.batch):
+            report.read += 1
+            try:
+                bewijzen.append(self._bewijs(check, record))
+            except Weigering as weigering:
+                reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
+                report.refused.append(RefusedRecord(record.nummer, record.regel, reden))
+            bar.update()
         with self.units() as uow:
-            for record in islice(records, self.batch):
-                self._import(uow, check, record, report)
-                bar.update()
+            registered = self._register(uow, bewijzen)
             uow.commit()
+        report.registered += registered
+        report.already_present += len(bewijzen) - registered
         return report.read - done == self.batch
 
-    def _import(self, uow: UnitOfWork, check: LeverancierCheck, record: Record, report: ImportReport) -> None:
-        report.read += 1
-        try:
-            if self._register(uow, check, record):
-                report.registered += 1
-            else:
-                report.already_present += 1
-        except Weigering as weigering:
-            reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
-            report.refused.append(RefusedRecord(record.nummer, record.regel, reden))
-
-    def _register(self, uow: UnitOfWork, check: LeverancierCheck, record: Record) -> bool:
-        """Register one record: ``False`` when it already was; :class:`Weigering` when refused."""
+    def _bewijs(self, check: LeverancierCheck, record: Record) -> Bewijs:
+        """The bewijs a record registers; :class:`Weigering` when the record is refused."""
         element = record.element
         findings = self.schema.findings(element)
         if findings:
@@ -259,13 +259,25 @@ class BewijsImport:
         if first != record.nummer:
             detail = f"{naam} {referte} komt al voor in record {first}"
             raise Weigering(AL_GEREGISTREERD, detail, "Leverancier/Bewijsreferte")
+        return bewijs_from_registratie(element, self.clock())
+
+    @staticmethod
+    def _register(uow: UnitOfWork, bewijzen: list[Bewijs]) -> int:
+        """Register the batch's new bewijzen together; returns how many.
+
+        Should the database refuse the batch (a concurrent RegistreerBewijs stored one of them
+        since we looked), each is tried again on its own, so that only that one is left out.
+        """
         try:
             with uow.session.begin_nested():
-                registreer(uow, bewijs_from_registratie(element, self.clock()))
-        except Weigering as weigering:
-            if weigering.code == AL_GEREGISTREERD:
-                return False
-            raise
-        except IntegrityError:  # registered by a concurrent call since we looked
-            return False
-        return True
+                return registreer_nieuwe(uow, bewijzen)
+        except IntegrityError:
+            pass
+        registered = 0
+        for bewijs in bewijzen:
+            try:
+                with uow.session.begin_nested():
+                    registered += registreer_nieuwe(uow, [bewijs])
+            except IntegrityError:  # registered by a concurrent call since we looked
+                pass
+        return registered
