@@ -78,23 +78,28 @@ class Record:
     element: etree._Element
 
 
-def read_records(path: Path) -> Iterator[Record]:
-    """The records of ``path`` one by one; each is cleared as soon as the next one is asked for."""
-    depth = 0
-    nummer = 0
+class _NoTree:
+    """A parser target without callbacks: libxml2 checks the file and nothing is built."""
+
+    def close(self) -> None:
+        return None
+
+
+def check_file(path: Path) -> None:
+    """Raise :class:`ImportFileError` unless ``path`` is a well-formed file with the right root.
+
+    The whole file is parsed at libxml2's speed, building nothing, before anything is written.
+    """
     with open(path, "rb") as source:
         try:
-            for event, element in etree.iterparse(source, events=("start", "end"), **_HARDENED):
-                if event == "start":
-                    depth += 1
-                    if depth == 1:
-                        _check_root(path, element)
-                    continue
-                depth -= 1
-                if depth == 1:
-                    nummer += 1
-                    yield Record(nummer, element.sourceline, element)
-                    _forget(element)
+            for _, root in etree.iterparse(source, events=("start",), **_HARDENED):
+                _check_root(path, root)
+                break
+            source.seek(0)
+            parser = etree.XMLParser(target=_NoTree(), **_HARDENED)
+            while chunk := source.read(1 << 16):
+                parser.feed(chunk)
+            parser.close()
         except etree.XMLSyntaxError as exc:
             raise ImportFileError(f"{path}: not well-formed XML: {exc.msg}") from None
 
@@ -114,6 +119,19 @@ def _check_root(path: Path, root: etree._Element) -> None:
         )
 
 
+def read_records(path: Path) -> Iterator[Record]:
+    """The records of a checked file (:func:`check_file`) one by one; each is cleared as soon as
+    the next one is asked for."""
+    nummer = 0
+    with open(path, "rb") as source:
+        for _, element in etree.iterparse(source, events=("end",), **_HARDENED):
+            parent = element.getparent()
+            if parent is not None and parent.getparent() is None:
+                nummer += 1
+                yield Record(nummer, element.sourceline, element)
+                _forget(element)
+
+
 def _forget(element: etree._Element) -> None:
     """Drop a handled record and what came before it, so memory stays flat however long the file."""
     element.clear(keep_tail=False)
@@ -123,7 +141,7 @@ def _forget(element: etree._Element) -> None:
 
 
 def count_records(path: Path) -> int:
-    """How many records ``path`` holds; raises :class:`ImportFileError` for a file we cannot read."""
+    """How many records a checked file holds."""
     return sum(1 for _ in read_records(path))
 
 
@@ -216,7 +234,8 @@ class BewijsImport:
         self._seen = {}
         with self.units() as uow:
             check = LeverancierCheck(uow, self.leverancier)
-        total = count_records(path)
+        check_file(path)
+        total = count_records(path) if progress else None
         records = read_records(path)
         with tqdm(total=total, unit="records", disable=not progress) as bar:
             while self._import_batch(check, records, report, bar):
