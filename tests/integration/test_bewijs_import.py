@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -14,10 +15,12 @@ from sqlalchemy import func, select
 
 from led_gateway.cli.common import unit_of_work
 from led_gateway.domain.bewijs import AFGELEID_FIELDS, GEREGISTREERD, Bewijs
+from led_gateway.mutations import bewijs_import
 from led_gateway.mutations.bewijs_import import BewijsImport
 from led_gateway.repository.models import BewijsRow, InschrijvingRow, MutatieRow, NotificatieRow
 from led_gateway.repository.queries import BewijsRepository
 from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.services.registratie import bewijs_from_registratie
 from led_gateway.services.registreerbewijs import NAMESPACE
 from tests.conftest import BACKENDS, fresh_postgres_database, new_demo_database, run_cli
 from tests.registraties import generated_bewijzen, registratie, write_registraties
@@ -290,3 +293,22 @@ def test_a_record_the_database_refuses_spoils_nothing_else_in_its_batch(empty_db
     report = BewijsImport(unit_of_work(empty_db), batch=10).run(path)
     assert (report.registered, report.already_present, report.refused) == (5, 5, [])
     assert counts(empty_db) == {"bewijzen": 10, "mutaties": 10, "notificaties": 0}
+
+
+def test_an_error_while_reading_stops_the_import_after_the_batches_before_it(empty_db, tmp_path, monkeypatch):
+    """Records are read in a process of their own; what goes wrong there is raised here."""
+    path = tmp_path / "five.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=18), 5)))
+    calls = []
+
+    def from_registratie(element, now):
+        calls.append(element)
+        if len(calls) == 3:
+            raise ValueError("the third record breaks the reader")
+        return bewijs_from_registratie(element, now)
+
+    monkeypatch.setattr(bewijs_import, "bewijs_from_registratie", from_registratie)
+    with pytest.raises(RuntimeError, match="the third record breaks the reader"):
+        BewijsImport(unit_of_work(empty_db), batch=2).run(path)
+    assert counts(empty_db) == {"bewijzen": 2, "mutaties": 2, "notificaties": 0}
+    assert multiprocessing.active_children() == []

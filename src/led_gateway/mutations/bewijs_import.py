@@ -1,4 +1,4 @@
-"""Initial loads from a source: a file of Bewijsregistratie records, registered one by one.
+"""Initial loads from a source: a file of Bewijsregistratie records, registered in batches.
 
 The file is XML. Its root element is ``Bewijsregistraties`` in RegistreerBewijs's namespace;
 its children are unqualified ``Bewijsregistratie`` elements exactly as in the ``Vraag/Inhoud``
@@ -24,16 +24,23 @@ refused record is reported with its line and left out of its batch. The batch's 
 are then registered together by :mod:`led_gateway.services.registratie`, the code of the SOAP
 service, so each mutation and its notifications are stored in the same transaction. A record
 whose Leverancier/Naam and Bewijsreferte are already registered counts as already present:
-running the same file again changes nothing.
+running the same file again changes nothing. Records are read (parsed, checked against the XSD,
+turned into bewijzen) in a second process, a batch ahead of the one that registers them.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 from sqlalchemy.exc import IntegrityError
@@ -53,6 +60,7 @@ ROOT = f"{{{NAMESPACE}}}Bewijsregistraties"
 AL_GEREGISTREERD = "30005"
 XSD_ONGELDIG = "30001"
 DEFAULT_BATCH = 1000
+T = TypeVar("T")
 
 #: The same guards as :func:`led_gateway.wire.parsing.parse_xml`; a DTD is refused at the root.
 _HARDENED = {
@@ -124,12 +132,15 @@ def read_records(path: Path) -> Iterator[Record]:
     the next one is asked for."""
     nummer = 0
     with open(path, "rb") as source:
-        for _, element in etree.iterparse(source, events=("end",), **_HARDENED):
-            parent = element.getparent()
-            if parent is not None and parent.getparent() is None:
-                nummer += 1
-                yield Record(nummer, element.sourceline, element)
-                _forget(element)
+        try:
+            for _, element in etree.iterparse(source, events=("end",), **_HARDENED):
+                parent = element.getparent()
+                if parent is not None and parent.getparent() is None:
+                    nummer += 1
+                    yield Record(nummer, element.sourceline, element)
+                    _forget(element)
+        except etree.XMLSyntaxError as exc:  # changed since it was checked
+            raise ImportFileError(f"{path}: not well-formed XML: {exc.msg}") from None
 
 
 def _forget(element: etree._Element) -> None:
@@ -212,8 +223,26 @@ class ImportReport:
     refused: list[RefusedRecord] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading one record gave, before the leverancier and duplicate checks."""
+
+    nummer: int
+    regel: int
+    #: (Leverancier/Naam, Bewijsreferte); ``None`` when the record failed the XSD.
+    bron: tuple[str, str] | None
+    #: The bewijs, or why the record is refused: the XSD's finding when ``bron`` is ``None``,
+    #: else :func:`bewijs_from_registratie`'s (an INSZ), which counts after those checks.
+    uitkomst: Bewijs | Weigering
+
+
 class BewijsImport:
-    """One run of ``led-gateway bewijs import`` over one file."""
+    """One run of ``led-gateway bewijs import`` over one file.
+
+    Reading a record (parsing, the XSD, the Basis and what the LED derives from it) costs about
+    as much as registering it, so the file is read in a process of its own, a batch ahead of
+    this one, which decides on each record and registers the batch.
+    """
 
     def __init__(
         self,
@@ -236,49 +265,67 @@ class BewijsImport:
             check = LeverancierCheck(uow, self.leverancier)
         check_file(path)
         total = count_records(path) if progress else None
-        records = read_records(path)
         with tqdm(total=total, unit="records", disable=not progress) as bar:
-            while self._import_batch(check, records, report, bar):
-                pass
+            for readings in _in_background(partial(self._readings, path)):
+                self._import_batch(check, readings, report)
+                bar.update(len(readings))
         return report
 
-    def _import_batch(
-        self, check: LeverancierCheck, records: Iterator[Record], report: ImportReport, bar: tqdm
-    ) -> bool:
-        """The next batch of records in one transaction; ``False`` once the file is done."""
-        done = report.read
-        bewijzen: list[Bewijs] = []
-        for record in islice(records, self.batch):
-            report.read += 1
-            try:
-                bewijzen.append(self._bewijs(check, record))
-            except Weigering as weigering:
-                reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
-                report.refused.append(RefusedRecord(record.nummer, record.regel, reden))
-            bar.update()
-        with self.units() as uow:
-            registered = self._register(uow, bewijzen)
-            uow.commit()
-        report.registered += registered
-        report.already_present += len(bewijzen) - registered
-        return report.read - done == self.batch
+    def _readings(self, path: Path) -> Iterator[list[Reading]]:
+        """The file's records in batches, read (in the reading process)."""
+        records = read_records(path)
+        while readings := [self._read(record) for record in islice(records, self.batch)]:
+            yield readings
 
-    def _bewijs(self, check: LeverancierCheck, record: Record) -> Bewijs:
-        """The bewijs a record registers; :class:`Weigering` when the record is refused."""
+    def _read(self, record: Record) -> Reading:
         element = record.element
         findings = self.schema.findings(element)
         if findings:
-            raise Weigering(XSD_ONGELDIG, findings[0].message, findings[0].path)
+            refusal = Weigering(XSD_ONGELDIG, findings[0].message, findings[0].path)
+            return Reading(record.nummer, record.regel, None, refusal)
         naam = element.findtext("Leverancier/Naam").strip()
         referte = element.findtext("Leverancier/Bewijsreferte").strip()
+        uitkomst: Bewijs | Weigering
+        try:
+            uitkomst = bewijs_from_registratie(element, self.clock())
+        except Weigering as weigering:
+            uitkomst = weigering
+        return Reading(record.nummer, record.regel, (naam, referte), uitkomst)
+
+    def _import_batch(self, check: LeverancierCheck, readings: list[Reading], report: ImportReport) -> None:
+        """Decide on a batch of records and register the accepted ones in one transaction."""
+        bewijzen: list[Bewijs] = []
+        for reading in readings:
+            try:
+                bewijzen.append(self._bewijs(check, reading))
+            except Weigering as weigering:
+                reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
+                report.refused.append(RefusedRecord(reading.nummer, reading.regel, reden))
+        with self.units() as uow:
+            registered = self._register(uow, bewijzen)
+            uow.commit()
+        report.read += len(readings)
+        report.registered += registered
+        report.already_present += len(bewijzen) - registered
+
+    def _bewijs(self, check: LeverancierCheck, reading: Reading) -> Bewijs:
+        """The bewijs a record registers; :class:`Weigering` when the record is refused."""
+        if reading.bron is not None:
+            self._check_bron(check, reading.bron, reading.nummer)
+        if isinstance(reading.uitkomst, Weigering):
+            raise reading.uitkomst
+        return reading.uitkomst
+
+    def _check_bron(self, check: LeverancierCheck, bron: tuple[str, str], nummer: int) -> None:
+        """Refuse a record its leverancier may not deliver, or whose source reference came earlier."""
+        naam, referte = bron
         reden = check.refusal(naam)
         if reden is not None:
             raise Weigering(FOUT_IN_AUTORISATIE, reden, "Leverancier/Naam")
-        first = self._seen.setdefault((naam, referte), record.nummer)
-        if first != record.nummer:
+        first = self._seen.setdefault(bron, nummer)
+        if first != nummer:
             detail = f"{naam} {referte} komt al voor in record {first}"
             raise Weigering(AL_GEREGISTREERD, detail, "Leverancier/Bewijsreferte")
-        return bewijs_from_registratie(element, self.clock())
 
     @staticmethod
     def _register(uow: UnitOfWork, bewijzen: list[Bewijs]) -> int:
@@ -300,3 +347,42 @@ class BewijsImport:
             except IntegrityError:  # registered by a concurrent call since we looked
                 pass
         return registered
+
+
+def _in_background(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
+    """The items of ``produce()``, made in a forked process while the caller works on the last.
+
+    The pipe holds less than one batch, so the process stays about one item ahead and memory
+    stays flat. An error there is raised here, after the items made before it; if the caller
+    stops early, the process is ended. The process must not use what it inherits of the
+    caller's database connections: it ends with ``os._exit``, which closes none of them.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_produce, args=(produce, sender), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        while (item := receiver.recv()) is not None:
+            if isinstance(item, Exception):
+                raise item
+            yield item
+    except EOFError:
+        raise RuntimeError(f"the reading process ended with exit code {process.exitcode}") from None
+    finally:
+        process.terminate()
+        process.join()
+        receiver.close()
+
+
+def _produce(produce: Callable[[], Iterator[T]], sender: Connection) -> None:
+    """In the forked process: send each item, then ``None``, or the error that stopped it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    try:
+        for item in produce():
+            sender.send(item)
+        sender.send(None)
+    except ImportFileError as exc:
+        sender.send(exc)
+    except Exception:
+        sender.send(RuntimeError(f"reading the file failed:\n{traceback.format_exc()}"))

@@ -30,6 +30,10 @@ class Weigering(Exception):
         super().__init__(f"{code}: {detail or ''}")
         self.code, self.detail, self.omstandigheid = code, detail, omstandigheid
 
+    def __reduce__(self) -> tuple[type[Weigering], tuple[str, str | None, str | None]]:
+        """Pickled with its own arguments: ``bewijs import`` reads records in another process."""
+        return Weigering, (self.code, self.detail, self.omstandigheid)
+
 
 def _text(element: etree._Element, path: str) -> str:
     return (element.findtext(path) or "").strip()
