@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from led_gateway.cli.common import unit_of_work
 from led_gateway.domain.bewijs import AFGELEID_FIELDS, GEREGISTREERD, Bewijs
 from led_gateway.mutations import bewijs_import
-from led_gateway.mutations.bewijs_import import BewijsImport
+from led_gateway.mutations.bewijs_import import BewijsImport, read_records
 from led_gateway.repository.models import BewijsRow, InschrijvingRow, MutatieRow, NotificatieRow
 from led_gateway.repository.queries import BewijsRepository
 from led_gateway.repository.unit_of_work import UnitOfWork
@@ -312,3 +312,33 @@ def test_an_error_while_reading_stops_the_import_after_the_batches_before_it(emp
         BewijsImport(unit_of_work(empty_db), batch=2).run(path)
     assert counts(empty_db) == {"bewijzen": 2, "mutaties": 2, "notificaties": 0}
     assert multiprocessing.active_children() == []
+
+
+def test_every_child_of_the_root_is_a_record_whatever_its_name(tmp_path):
+    """Only Bewijsregistratie ends reach Python while reading; the XSD must still see the others."""
+    first, second, inner = islice(generated_bewijzen(seed=19), 3)
+    wrapper = etree.Element("Omhulsel")
+    wrapper.append(registratie(inner))
+    children = [
+        etree.Element("Bewijs"),
+        registratie(first),
+        etree.Comment("geen record"),
+        wrapper,
+        etree.Element("Onbekend"),
+        registratie(second),
+        etree.Element("Einde"),
+    ]
+    path = tmp_path / "mixed.xml"
+    write_registraties(path, children)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = list(read_records(path))
+    expected = [
+        (1, "Bewijs", "<Bewijs/>"),
+        (2, "Bewijsregistratie", "<Bewijsregistratie>"),
+        (3, "Omhulsel", "<Omhulsel>"),
+        (4, "Onbekend", "<Onbekend/>"),
+        (5, "Bewijsregistratie", "<Bewijsregistratie>"),
+        (6, "Einde", "<Einde/>"),
+    ]
+    assert [(r.nummer, r.element.tag) for r in records] == [(n, tag) for n, tag, _ in expected]
+    assert all(lines[r.regel - 1].endswith(start) for r, (*_, start) in zip(records, expected, strict=True))
