@@ -139,8 +139,8 @@ def counts(db_url: str) -> dict[str, int]:
 def run_import(db_url: str, path: Path, log: Path) -> tuple[float, float, int, str]:
     """The real command: its wall time, its CPU time, its peak RSS (bytes) and what it printed.
 
-    The peak is read from /proc while it runs: the rusage of a child spawned by this (large)
-    process would count this process's memory too.
+    The peak, the sum of the command's and its reading process's, is read from /proc while it
+    runs: the rusage of a child spawned by this (large) process would count this one's memory.
     """
     peak = 0
     with open(log, "w+") as output:
@@ -164,15 +164,14 @@ def run_import(db_url: str, path: Path, log: Path) -> tuple[float, float, int, s
 
 
 def _high_water_mark(pid: int) -> int:
-    """VmHWM of a running process, in bytes (0 once it is gone)."""
+    """VmHWM of a running process plus those of its children (the reading process), in bytes."""
     try:
         with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+            peak = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            return peak + sum(_high_water_mark(int(child)) for child in children.read().split())
+    except (OSError, StopIteration):  # gone, or going
+        return 0
 
 
 def baseline(db_url: str, rows: list[dict]) -> float:
