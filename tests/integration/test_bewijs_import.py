@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from led_gateway.cli.common import unit_of_work
 from led_gateway.domain.bewijs import AFGELEID_FIELDS, GEREGISTREERD, Bewijs
@@ -342,3 +343,21 @@ def test_every_child_of_the_root_is_a_record_whatever_its_name(tmp_path):
     ]
     assert [(r.nummer, r.element.tag) for r in records] == [(n, tag) for n, tag, _ in expected]
     assert all(lines[r.regel - 1].endswith(start) for r, (*_, start) in zip(records, expected, strict=True))
+
+
+def test_an_import_that_fails_while_registering_ends_its_reading_process(empty_db, tmp_path, monkeypatch):
+    """Batches larger than a pipe holds, so that the reading process waits to send the second."""
+    path = tmp_path / "many.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=20), 600)))
+
+    def register(uow, bewijzen):
+        raise OperationalError("INSERT", {}, Exception("the database went away"))
+
+    monkeypatch.setattr(bewijs_import, "registreer_nieuwe", register)
+    try:
+        BewijsImport(unit_of_work(empty_db), batch=300).run(path)
+    except OperationalError:  # its traceback, which holds the import's frames, still alive
+        assert multiprocessing.active_children() == []
+    else:
+        pytest.fail("the import did not fail")
+    assert counts(empty_db)["bewijzen"] == 0

@@ -34,6 +34,7 @@ import multiprocessing
 import signal
 import traceback
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -291,8 +292,9 @@ class BewijsImport:
             check = LeverancierCheck(uow, self.leverancier)
         check_file(path)
         total = count_records(path) if progress else None
-        with tqdm(total=total, unit="records", disable=not progress) as bar:
-            for readings in _in_background(partial(self._readings, path)):
+        batches = _in_background(partial(self._readings, path))
+        with closing(batches), tqdm(total=total, unit="records", disable=not progress) as bar:
+            for readings in batches:
                 self._import_batch(check, readings, report)
                 bar.update(len(readings))
         return report
