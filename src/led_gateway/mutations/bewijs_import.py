@@ -138,7 +138,7 @@ def read_records(path: Path) -> Iterator[Record]:
     refuse, are picked up from the tree between them.
     """
     nummer = 0
-    last = None  #: the last Bewijsregistratie handled, left (cleared) as the root's first child
+    last: etree._Element | None = None  # the last record handled, left (cleared) as the first child
     with open(path, "rb") as source:
         events = etree.iterparse(source, events=("end",), tag=RECORD, **_HARDENED)
         try:
