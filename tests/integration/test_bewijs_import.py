@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
@@ -11,17 +12,19 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from led_gateway.cli.common import unit_of_work
-from led_gateway.demo.generator import generate_persons
 from led_gateway.domain.bewijs import AFGELEID_FIELDS, GEREGISTREERD, Bewijs
-from led_gateway.mutations.bewijs_import import BewijsImport
+from led_gateway.mutations import bewijs_import
+from led_gateway.mutations.bewijs_import import BewijsImport, read_records
 from led_gateway.repository.models import BewijsRow, InschrijvingRow, MutatieRow, NotificatieRow
 from led_gateway.repository.queries import BewijsRepository
 from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.services.registratie import bewijs_from_registratie
 from led_gateway.services.registreerbewijs import NAMESPACE
-from led_gateway.wire.bewijs import append_bewijs
 from tests.conftest import BACKENDS, fresh_postgres_database, new_demo_database, run_cli
+from tests.registraties import generated_bewijzen, registratie, write_registraties
 
 ACTIEF = "demo.vlaanderen.be/afnemer-actief"
 DEMO_LEVERANCIER = "demo.vlaanderen.be/leverancier"
@@ -32,33 +35,6 @@ LED_ASSIGNED = {
     "gewijzigd_op": datetime(2000, 1, 1),
     **{attribute: None for _, attribute in AFGELEID_FIELDS},
 }
-
-
-def registratie(bewijs: Bewijs) -> etree._Element:
-    """A Bewijsregistratie as a source sends it: Leverancier, PersoonUitgereikt, and the Basis as Bewijs."""
-    full = append_bewijs(etree.Element("scratch"), bewijs)
-    element = etree.Element("Bewijsregistratie")
-    element.append(full.find("Leverancier"))
-    element.append(full.find("PersoonUitgereikt"))
-    basis = full.find("Basis")
-    basis.tag = "Bewijs"
-    element.append(basis)
-    return element
-
-
-def write_registraties(path: Path, records: Iterable[etree._Element]) -> None:
-    """An import file, streamed, one indented record after the other."""
-    with etree.xmlfile(str(path), encoding="UTF-8") as document:
-        document.write_declaration()
-        with document.element(f"{{{NAMESPACE}}}Bewijsregistraties", nsmap={"rb": NAMESPACE}):
-            for record in records:
-                document.write(record, pretty_print=True)
-
-
-def generated_bewijzen(seed: int) -> Iterator[Bewijs]:
-    """Bewijzen of synthetic persons, endlessly (take what you need)."""
-    for person in generate_persons(10**9, seed=seed):
-        yield from person.bewijzen
 
 
 def units(db_url: str) -> UnitOfWork:
@@ -314,7 +290,74 @@ def test_a_record_the_database_refuses_spoils_nothing_else_in_its_batch(empty_db
     assert import_file(empty_db, earlier).returncode == 0
     path = tmp_path / "all.xml"
     write_registraties(path, (registratie(b) for b in bewijzen))
-    monkeypatch.setattr(BewijsRepository, "by_source", lambda *_: None)  # the check sees nothing
+    monkeypatch.setattr(BewijsRepository, "known_sources", lambda *_: set())  # the check sees nothing
     report = BewijsImport(unit_of_work(empty_db), batch=10).run(path)
     assert (report.registered, report.already_present, report.refused) == (5, 5, [])
     assert counts(empty_db) == {"bewijzen": 10, "mutaties": 10, "notificaties": 0}
+
+
+def test_an_error_while_reading_stops_the_import_after_the_batches_before_it(empty_db, tmp_path, monkeypatch):
+    """Records are read in a process of their own; what goes wrong there is raised here."""
+    path = tmp_path / "five.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=18), 5)))
+    calls = []
+
+    def from_registratie(element, now):
+        calls.append(element)
+        if len(calls) == 3:
+            raise ValueError("the third record breaks the reader")
+        return bewijs_from_registratie(element, now)
+
+    monkeypatch.setattr(bewijs_import, "bewijs_from_registratie", from_registratie)
+    with pytest.raises(RuntimeError, match="the third record breaks the reader"):
+        BewijsImport(unit_of_work(empty_db), batch=2).run(path)
+    assert counts(empty_db) == {"bewijzen": 2, "mutaties": 2, "notificaties": 0}
+    assert multiprocessing.active_children() == []
+
+
+def test_every_child_of_the_root_is_a_record_whatever_its_name(tmp_path):
+    """Only Bewijsregistratie ends reach Python while reading; the XSD must still see the others."""
+    first, second, inner = islice(generated_bewijzen(seed=19), 3)
+    wrapper = etree.Element("Omhulsel")
+    wrapper.append(registratie(inner))
+    children = [
+        etree.Element("Bewijs"),
+        registratie(first),
+        etree.Comment("geen record"),
+        wrapper,
+        etree.Element("Onbekend"),
+        registratie(second),
+        etree.Element("Einde"),
+    ]
+    path = tmp_path / "mixed.xml"
+    write_registraties(path, children)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = list(read_records(path))
+    expected = [
+        (1, "Bewijs", "<Bewijs/>"),
+        (2, "Bewijsregistratie", "<Bewijsregistratie>"),
+        (3, "Omhulsel", "<Omhulsel>"),
+        (4, "Onbekend", "<Onbekend/>"),
+        (5, "Bewijsregistratie", "<Bewijsregistratie>"),
+        (6, "Einde", "<Einde/>"),
+    ]
+    assert [(r.nummer, r.element.tag) for r in records] == [(n, tag) for n, tag, _ in expected]
+    assert all(lines[r.regel - 1].endswith(start) for r, (*_, start) in zip(records, expected, strict=True))
+
+
+def test_an_import_that_fails_while_registering_ends_its_reading_process(empty_db, tmp_path, monkeypatch):
+    """Batches larger than a pipe holds, so that the reading process waits to send the second."""
+    path = tmp_path / "many.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=20), 600)))
+
+    def register(uow, bewijzen):
+        raise OperationalError("INSERT", {}, Exception("the database went away"))
+
+    monkeypatch.setattr(bewijs_import, "registreer_nieuwe", register)
+    try:
+        BewijsImport(unit_of_work(empty_db), batch=300).run(path)
+    except OperationalError:  # its traceback, which holds the import's frames, still alive
+        assert multiprocessing.active_children() == []
+    else:
+        pytest.fail("the import did not fail")
+    assert counts(empty_db)["bewijzen"] == 0

@@ -166,6 +166,6 @@ def load_demo(
 
 def _store(unit_of_work: Callable[[], UnitOfWork], bewijzen: list) -> int:
     with unit_of_work() as uow:
-        count = uow.bewijzen.add_all(bewijzen)
+        count = len(uow.bewijzen.add_all(bewijzen))
         uow.commit()
     return count

@@ -1,4 +1,4 @@
-"""Initial loads from a source: a file of Bewijsregistratie records, registered one by one.
+"""Initial loads from a source: a file of Bewijsregistratie records, registered in batches.
 
 The file is XML. Its root element is ``Bewijsregistraties`` in RegistreerBewijs's namespace;
 its children are unqualified ``Bewijsregistratie`` elements exactly as in the ``Vraag/Inhoud``
@@ -19,20 +19,29 @@ The root needs a prefix: a default namespace (``xmlns="..."``) would put the rec
 The file is read twice, streaming, with the hardening of :mod:`led_gateway.wire.parsing`:
 first to check that it is well-formed XML with that root (otherwise nothing is written at
 all), then to register. Each record is checked against the XSD type of a Bewijsregistratie
-in RegistreerBewijs.xsd, its Leverancier/Naam against the leverancier that delivers it, and
-is then registered by :mod:`led_gateway.services.registratie`, the code of the SOAP service,
-so its mutation and notifications are stored with it. A refused record has its own savepoint
-and spoils nothing else in its batch. A record whose Leverancier/Naam and Bewijsreferte are
-already registered counts as already present: running the same file again changes nothing.
+in RegistreerBewijs.xsd and its Leverancier/Naam against the leverancier that delivers it; a
+refused record is reported with its line and left out of its batch. The batch's other records
+are then registered together by :mod:`led_gateway.services.registratie`, the code of the SOAP
+service, so each mutation and its notifications are stored in the same transaction. A record
+whose Leverancier/Naam and Bewijsreferte are already registered counts as already present:
+running the same file again changes nothing. Records are read (parsed, checked against the XSD,
+turned into bewijzen) in a second process, a batch ahead of the one that registers them.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+import traceback
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 from sqlalchemy.exc import IntegrityError
@@ -40,17 +49,20 @@ from tqdm import tqdm
 
 from led_gateway.affiliation.policy import FOUT_IN_AUTORISATIE, decide_leverancier
 from led_gateway.config import contract_dir
+from led_gateway.domain.bewijs import Bewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
-from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer
+from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer_nieuwe
 from led_gateway.services.registreerbewijs import NAMESPACE
 from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 from led_gateway.wire.validation import RequestSchema
 
 ROOT = f"{{{NAMESPACE}}}Bewijsregistraties"
+RECORD = "Bewijsregistratie"
 #: RegistreerBewijs's refusal of a (Leverancier/Naam, Bewijsreferte) that is already registered.
 AL_GEREGISTREERD = "30005"
 XSD_ONGELDIG = "30001"
 DEFAULT_BATCH = 1000
+T = TypeVar("T")
 
 #: The same guards as :func:`led_gateway.wire.parsing.parse_xml`; a DTD is refused at the root.
 _HARDENED = {
@@ -76,23 +88,28 @@ class Record:
     element: etree._Element
 
 
-def read_records(path: Path) -> Iterator[Record]:
-    """The records of ``path`` one by one; each is cleared as soon as the next one is asked for."""
-    depth = 0
-    nummer = 0
+class _NoTree:
+    """A parser target without callbacks: libxml2 checks the file and nothing is built."""
+
+    def close(self) -> None:
+        return None
+
+
+def check_file(path: Path) -> None:
+    """Raise :class:`ImportFileError` unless ``path`` is a well-formed file with the right root.
+
+    The whole file is parsed at libxml2's speed, building nothing, before anything is written.
+    """
     with open(path, "rb") as source:
         try:
-            for event, element in etree.iterparse(source, events=("start", "end"), **_HARDENED):
-                if event == "start":
-                    depth += 1
-                    if depth == 1:
-                        _check_root(path, element)
-                    continue
-                depth -= 1
-                if depth == 1:
-                    nummer += 1
-                    yield Record(nummer, element.sourceline, element)
-                    _forget(element)
+            for _, root in etree.iterparse(source, events=("start",), **_HARDENED):
+                _check_root(path, root)
+                break
+            source.seek(0)
+            parser = etree.XMLParser(target=_NoTree(), **_HARDENED)
+            while chunk := source.read(1 << 16):
+                parser.feed(chunk)
+            parser.close()
         except etree.XMLSyntaxError as exc:
             raise ImportFileError(f"{path}: not well-formed XML: {exc.msg}") from None
 
@@ -112,6 +129,47 @@ def _check_root(path: Path, root: etree._Element) -> None:
         )
 
 
+def read_records(path: Path) -> Iterator[Record]:
+    """The records of a checked file (:func:`check_file`): every child element of the root, in
+    order; each is cleared as soon as the next one is asked for.
+
+    Only the ends of ``Bewijsregistratie`` elements reach Python (iterparse filters the others
+    in C, which halves the time to read a file); children of another name, which the XSD will
+    refuse, are picked up from the tree between them.
+    """
+    nummer = 0
+    last: etree._Element | None = None  # the last record handled, left (cleared) as the first child
+    with open(path, "rb") as source:
+        events = etree.iterparse(source, events=("end",), tag=RECORD, **_HARDENED)
+        try:
+            for _, element in events:
+                parent = element.getparent()
+                if parent is None or parent.getparent() is not None:
+                    continue  # nested in a record
+                for child in _children(parent, after=last, until=element):
+                    nummer += 1
+                    yield Record(nummer, child.sourceline, child)
+                _forget(element)
+                last = element
+        except etree.XMLSyntaxError as exc:  # changed since it was checked
+            raise ImportFileError(f"{path}: not well-formed XML: {exc.msg}") from None
+        for child in _children(events.root, after=last):
+            nummer += 1
+            yield Record(nummer, child.sourceline, child)
+
+
+def _children(
+    root: etree._Element, after: etree._Element | None, until: etree._Element | None = None
+) -> Iterator[etree._Element]:
+    """The root's child elements after ``after`` (from the first when ``None``) up to ``until``
+    (to the last when ``None``), comments and processing instructions left out."""
+    for child in root.iterchildren() if after is None else after.itersiblings():
+        if isinstance(child.tag, str):
+            yield child
+        if child is until:
+            return
+
+
 def _forget(element: etree._Element) -> None:
     """Drop a handled record and what came before it, so memory stays flat however long the file."""
     element.clear(keep_tail=False)
@@ -121,7 +179,7 @@ def _forget(element: etree._Element) -> None:
 
 
 def count_records(path: Path) -> int:
-    """How many records ``path`` holds; raises :class:`ImportFileError` for a file we cannot read."""
+    """How many records a checked file holds."""
     return sum(1 for _ in read_records(path))
 
 
@@ -192,8 +250,26 @@ class ImportReport:
     refused: list[RefusedRecord] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading one record gave, before the leverancier and duplicate checks."""
+
+    nummer: int
+    regel: int
+    #: (Leverancier/Naam, Bewijsreferte); ``None`` when the record failed the XSD.
+    bron: tuple[str, str] | None
+    #: The bewijs, or why the record is refused: the XSD's finding when ``bron`` is ``None``,
+    #: else :func:`bewijs_from_registratie`'s (an INSZ), which counts after those checks.
+    uitkomst: Bewijs | Weigering
+
+
 class BewijsImport:
-    """One run of ``led-gateway bewijs import`` over one file."""
+    """One run of ``led-gateway bewijs import`` over one file.
+
+    Reading a record (parsing, the XSD, the Basis and what the LED derives from it) costs about
+    as much as registering it, so the file is read in a process of its own, a batch ahead of
+    this one, which decides on each record and registers the batch.
+    """
 
     def __init__(
         self,
@@ -214,58 +290,127 @@ class BewijsImport:
         self._seen = {}
         with self.units() as uow:
             check = LeverancierCheck(uow, self.leverancier)
-        total = count_records(path)
-        records = read_records(path)
-        with tqdm(total=total, unit="records", disable=not progress) as bar:
-            while self._import_batch(check, records, report, bar):
-                pass
+        check_file(path)
+        total = count_records(path) if progress else None
+        batches = _in_background(partial(self._readings, path))
+        with closing(batches), tqdm(total=total, unit="records", disable=not progress) as bar:
+            for readings in batches:
+                self._import_batch(check, readings, report)
+                bar.update(len(readings))
         return report
 
-    def _import_batch(
-        self, check: LeverancierCheck, records: Iterator[Record], report: ImportReport, bar: tqdm
-    ) -> bool:
-        """The next batch of records in one transaction; ``False`` once the file is done."""
-        done = report.read
-        with self.units() as uow:
-            for record in islice(records, self.batch):
-                self._import(uow, check, record, report)
-                bar.update()
-            uow.commit()
-        return report.read - done == self.batch
+    def _readings(self, path: Path) -> Iterator[list[Reading]]:
+        """The file's records in batches, read (in the reading process)."""
+        records = read_records(path)
+        while readings := [self._read(record) for record in islice(records, self.batch)]:
+            yield readings
 
-    def _import(self, uow: UnitOfWork, check: LeverancierCheck, record: Record, report: ImportReport) -> None:
-        report.read += 1
-        try:
-            if self._register(uow, check, record):
-                report.registered += 1
-            else:
-                report.already_present += 1
-        except Weigering as weigering:
-            reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
-            report.refused.append(RefusedRecord(record.nummer, record.regel, reden))
-
-    def _register(self, uow: UnitOfWork, check: LeverancierCheck, record: Record) -> bool:
-        """Register one record: ``False`` when it already was; :class:`Weigering` when refused."""
+    def _read(self, record: Record) -> Reading:
         element = record.element
         findings = self.schema.findings(element)
         if findings:
-            raise Weigering(XSD_ONGELDIG, findings[0].message, findings[0].path)
+            refusal = Weigering(XSD_ONGELDIG, findings[0].message, findings[0].path)
+            return Reading(record.nummer, record.regel, None, refusal)
         naam = element.findtext("Leverancier/Naam").strip()
         referte = element.findtext("Leverancier/Bewijsreferte").strip()
+        uitkomst: Bewijs | Weigering
+        try:
+            uitkomst = bewijs_from_registratie(element, self.clock())
+        except Weigering as weigering:
+            uitkomst = weigering
+        return Reading(record.nummer, record.regel, (naam, referte), uitkomst)
+
+    def _import_batch(self, check: LeverancierCheck, readings: list[Reading], report: ImportReport) -> None:
+        """Decide on a batch of records and register the accepted ones in one transaction."""
+        bewijzen: list[Bewijs] = []
+        for reading in readings:
+            try:
+                bewijzen.append(self._bewijs(check, reading))
+            except Weigering as weigering:
+                reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
+                report.refused.append(RefusedRecord(reading.nummer, reading.regel, reden))
+        with self.units() as uow:
+            registered = self._register(uow, bewijzen)
+            uow.commit()
+        report.read += len(readings)
+        report.registered += registered
+        report.already_present += len(bewijzen) - registered
+
+    def _bewijs(self, check: LeverancierCheck, reading: Reading) -> Bewijs:
+        """The bewijs a record registers; :class:`Weigering` when the record is refused."""
+        if reading.bron is not None:
+            self._check_bron(check, reading.bron, reading.nummer)
+        if isinstance(reading.uitkomst, Weigering):
+            raise reading.uitkomst
+        return reading.uitkomst
+
+    def _check_bron(self, check: LeverancierCheck, bron: tuple[str, str], nummer: int) -> None:
+        """Refuse a record its leverancier may not deliver, or whose source reference came earlier."""
+        naam, referte = bron
         reden = check.refusal(naam)
         if reden is not None:
             raise Weigering(FOUT_IN_AUTORISATIE, reden, "Leverancier/Naam")
-        first = self._seen.setdefault((naam, referte), record.nummer)
-        if first != record.nummer:
+        first = self._seen.setdefault(bron, nummer)
+        if first != nummer:
             detail = f"{naam} {referte} komt al voor in record {first}"
             raise Weigering(AL_GEREGISTREERD, detail, "Leverancier/Bewijsreferte")
+
+    @staticmethod
+    def _register(uow: UnitOfWork, bewijzen: list[Bewijs]) -> int:
+        """Register the batch's new bewijzen together; returns how many.
+
+        Should the database refuse the batch (a concurrent RegistreerBewijs stored one of them
+        since we looked), each is tried again on its own, so that only that one is left out.
+        """
         try:
             with uow.session.begin_nested():
-                registreer(uow, bewijs_from_registratie(element, self.clock()))
-        except Weigering as weigering:
-            if weigering.code == AL_GEREGISTREERD:
-                return False
-            raise
-        except IntegrityError:  # registered by a concurrent call since we looked
-            return False
-        return True
+                return registreer_nieuwe(uow, bewijzen)
+        except IntegrityError:
+            pass
+        registered = 0
+        for bewijs in bewijzen:
+            try:
+                with uow.session.begin_nested():
+                    registered += registreer_nieuwe(uow, [bewijs])
+            except IntegrityError:  # registered by a concurrent call since we looked
+                pass
+        return registered
+
+
+def _in_background(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
+    """The items of ``produce()``, made in a forked process while the caller works on the last.
+
+    The pipe holds less than one batch, so the process stays about one item ahead and memory
+    stays flat. An error there is raised here, after the items made before it; if the caller
+    stops early, the process is ended. The process must not use what it inherits of the
+    caller's database connections: it ends with ``os._exit``, which closes none of them.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_produce, args=(produce, sender), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        while (item := receiver.recv()) is not None:
+            if isinstance(item, Exception):
+                raise item
+            yield item
+    except EOFError:
+        raise RuntimeError(f"the reading process ended with exit code {process.exitcode}") from None
+    finally:
+        process.terminate()
+        process.join()
+        receiver.close()
+
+
+def _produce(produce: Callable[[], Iterator[T]], sender: Connection) -> None:
+    """In the forked process: send each item, then ``None``, or the error that stopped it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    try:
+        for item in produce():
+            sender.send(item)
+        sender.send(None)
+    except ImportFileError as exc:
+        sender.send(exc)
+    except Exception:
+        sender.send(RuntimeError(f"reading the file failed:\n{traceback.format_exc()}"))

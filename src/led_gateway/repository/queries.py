@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Protocol, Status
@@ -72,7 +73,29 @@ def bewijs_from_row(row: Any) -> Bewijs:
     return Bewijs(**values)
 
 
-_INSERT_BEWIJS = insert(BewijsRow.__table__)
+#: Values per ``IN (...)`` list, well below the bound parameters a SQLite statement may have.
+_IN_CHUNK = 500
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
+
+
+def _insert_all(session: Session, table: Table, rows: list[dict[str, Any]], key: str) -> list[int]:
+    """Insert ``rows`` in one executemany; returns their row ids in the order of ``rows``.
+
+    The ids are read back by ``key``, a unique column, rather than with RETURNING: SQLAlchemy
+    returns ids in parameter order on SQLite only by inserting one row per statement.
+    """
+    if not rows:
+        return []
+    session.execute(insert(table), rows)
+    column = table.c[key]
+    ids: dict[Any, int] = {}
+    for chunk in _chunks([row[key] for row in rows]):
+        ids.update(session.execute(select(column, table.c.id).where(column.in_(chunk))).all())
+    return [ids[row[key]] for row in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,25 +142,31 @@ class BewijsRepository:
         ).first()
         return None if row is None else (row.id, bewijs_from_row(row))
 
-    def add(self, bewijs: Bewijs) -> int:
-        """Insert one bewijs; returns its row id.
-
-        The statement is the same for every bewijs (values as parameters), so
-        SQLAlchemy compiles it once, not once per registration.
-        """
-        return self.session.execute(_INSERT_BEWIJS, bewijs_to_row(bewijs)).inserted_primary_key[0]
+    def known_sources(self, bronnen: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (Leverancier/Naam, Bewijsreferte) are registered: one query per Naam
+        (and per 500 references), each an index lookup."""
+        table = BewijsRow.__table__
+        per_naam: dict[str, list[str]] = defaultdict(list)
+        for naam, referte in bronnen:
+            per_naam[naam].append(referte)
+        known: set[tuple[str, str]] = set()
+        for naam, refertes in per_naam.items():
+            for chunk in _chunks(refertes):
+                query = select(table.c.leverancier_bewijsreferte).where(
+                    table.c.leverancier_naam == naam, table.c.leverancier_bewijsreferte.in_(chunk)
+                )
+                known.update((naam, referte) for referte in self.session.scalars(query))
+        return known
 
     def replace(self, bewijs_id: int, bewijs: Bewijs) -> None:
         self.session.execute(
             update(BewijsRow).where(BewijsRow.id == bewijs_id).values(**bewijs_to_row(bewijs))
         )
 
-    def add_all(self, bewijzen: Iterable[Bewijs]) -> int:
-        """Insert many bewijzen in one executemany; returns how many."""
+    def add_all(self, bewijzen: Iterable[Bewijs]) -> list[int]:
+        """Insert bewijzen in one executemany; returns their row ids, in order."""
         rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
-        if rows:
-            self.session.execute(insert(BewijsRow), rows)
-        return len(rows)
+        return _insert_all(self.session, BewijsRow.__table__, rows, "bewijsreferte")
 
     def persons(self, limit: int) -> list[str]:
         """INSZ of persons that have bewijzen, in ascending order."""
@@ -403,27 +432,47 @@ class MutatieRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def record(self, event: BewijsGewijzigd, now: datetime) -> int:
-        """Store the mutation and one notification per afnemer with a subscription in force now."""
-        mutatie_id = self.session.execute(
-            insert(MutatieRow).values(
-                referte=str(uuid.uuid4()),
-                type=event.type,
-                insz=event.insz,
-                bewijs_id=event.bewijs_id,
-                tijdstip=now,
-                bron_referte=event.bron_referte,
+    def record(self, events: Sequence[BewijsGewijzigd], now: datetime) -> None:
+        """Store the mutations and, per mutation, one notification per afnemer with a subscription
+        in force now; notifications are numbered in the order of ``events``.
+
+        However many events, this is a few statements: the mutations in one executemany, the
+        subscriptions of all their persons in one query, the notifications in one executemany.
+        """
+        rows = [
+            {
+                "referte": str(uuid.uuid4()),
+                "type": event.type,
+                "insz": event.insz,
+                "bewijs_id": event.bewijs_id,
+                "tijdstip": now,
+                "bron_referte": event.bron_referte,
+            }
+            for event in events
+        ]
+        mutatie_ids = _insert_all(self.session, MutatieRow.__table__, rows, "referte")
+        subscribers = self._subscribers({event.insz for event in events}, now.date())
+        notificaties = [
+            {"afnemer_id": afnemer_id, "mutatie_id": mutatie_id, "inschrijving_id": inschrijving_id}
+            for event, mutatie_id in zip(events, mutatie_ids, strict=True)
+            for afnemer_id, inschrijving_id in subscribers.get(event.insz, ())
+        ]
+        if notificaties:
+            self.session.execute(insert(NotificatieRow.__table__), notificaties)
+
+    def _subscribers(self, insz: set[str], day: date) -> dict[str, list[tuple[int, int]]]:
+        """Per INSZ, each afnemer with a subscription in force on ``day`` and its first such one."""
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for chunk in _chunks(sorted(insz)):
+            query = (
+                select(InschrijvingRow.insz, InschrijvingRow.afnemer_id, func.min(InschrijvingRow.id))
+                .where(InschrijvingRow.insz.in_(chunk), _in_force(day))
+                .group_by(InschrijvingRow.insz, InschrijvingRow.afnemer_id)
+                .order_by(InschrijvingRow.afnemer_id)
             )
-        ).inserted_primary_key[0]
-        subscribers = (
-            select(InschrijvingRow.afnemer_id, literal(mutatie_id), func.min(InschrijvingRow.id))
-            .where(InschrijvingRow.insz == event.insz, _in_force(now.date()))
-            .group_by(InschrijvingRow.afnemer_id)
-        )
-        self.session.execute(
-            insert(NotificatieRow).from_select(["afnemer_id", "mutatie_id", "inschrijving_id"], subscribers)
-        )
-        return mutatie_id
+            for person, afnemer_id, inschrijving_id in self.session.execute(query):
+                found[person].append((afnemer_id, inschrijving_id))
+        return found
 
     def lock_afnemer(self, afnemer_id: int) -> None:
         """Serialise the batches of one afnemer (a row lock where the database has them)."""

@@ -88,9 +88,8 @@ class UnitOfWork:
         self._events.append(event)
 
     def commit(self) -> None:
-        now = self._clock()
-        for event in self._events:
-            self.mutaties.record(event, now)
+        if self._events:
+            self.mutaties.record(self._events, self._clock())
         self._events = []
         self.session.commit()
 

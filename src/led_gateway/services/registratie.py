@@ -9,6 +9,7 @@ uitzondering code that says why.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -28,6 +29,10 @@ class Weigering(Exception):
     def __init__(self, code: str, detail: str | None = None, omstandigheid: str | None = None) -> None:
         super().__init__(f"{code}: {detail or ''}")
         self.code, self.detail, self.omstandigheid = code, detail, omstandigheid
+
+    def __reduce__(self) -> tuple[type[Weigering], tuple[str, str | None, str | None]]:
+        """Pickled with its own arguments: ``bewijs import`` reads records in another process."""
+        return Weigering, (self.code, self.detail, self.omstandigheid)
 
 
 def _text(element: etree._Element, path: str) -> str:
@@ -52,17 +57,32 @@ def bewijs_from_registratie(registratie: etree._Element, now: datetime) -> Bewij
     )
 
 
-def registreer(uow: UnitOfWork, bewijs: Bewijs) -> int:
+def registreer(uow: UnitOfWork, bewijs: Bewijs) -> None:
     """Store a new bewijs (refused when its source reference is known) and raise 01 Nieuw."""
-    if uow.bewijzen.by_source(bewijs.leverancier_naam, bewijs.leverancier_bewijsreferte) is not None:
+    if not registreer_nieuwe(uow, [bewijs]):
         raise Weigering(
             "30005",
             f"{bewijs.leverancier_naam} {bewijs.leverancier_bewijsreferte}",
             "Leverancier/Bewijsreferte",
         )
-    bewijs_id = uow.bewijzen.add(bewijs)
-    uow.raise_event(BewijsGewijzigd(NIEUW, bewijs.insz, bewijs_id))
-    return bewijs_id
+
+
+def registreer_nieuwe(uow: UnitOfWork, bewijzen: Sequence[Bewijs]) -> int:
+    """Store those of ``bewijzen`` whose source reference is not registered yet, and raise 01 Nieuw
+    for each; returns how many. Their source references must differ from one another.
+
+    One query (per Leverancier/Naam) looks them all up and one executemany inserts them: a
+    batch takes a few statements, not a few per bewijs.
+    """
+    known = uow.bewijzen.known_sources(_bron(bewijs) for bewijs in bewijzen)
+    nieuw = [bewijs for bewijs in bewijzen if _bron(bewijs) not in known]
+    for bewijs, bewijs_id in zip(nieuw, uow.bewijzen.add_all(nieuw), strict=True):
+        uow.raise_event(BewijsGewijzigd(NIEUW, bewijs.insz, bewijs_id))
+    return len(nieuw)
+
+
+def _bron(bewijs: Bewijs) -> tuple[str, str]:
+    return bewijs.leverancier_naam, bewijs.leverancier_bewijsreferte
 
 
 def _known(uow: UnitOfWork, leverancier_naam: str, bewijsreferte: str, insz: str) -> tuple[int, Bewijs]:
