@@ -1,20 +1,27 @@
-"""GeefBewijs under load against the floor, with wrk: ``make bench`` (see README).
+"""The production figures: GeefBewijs under load against the floor, bulk registration, fan-out.
 
     .venv/bin/python benchmarks/bench.py [--persons 100000] [--workers 2] [--connections 16]
-                                         [--duration 20] [--db URL] [--json FILE]
+                                         [--duration 20] [--pg URL] [--db URL]
+                                         [--import-records 100000] [--geefbewijs-only] [--json FILE]
 
-It builds (or reuses) a demo database of N persons, serves the gateway with W
-workers and drives GeefBewijs for random persons with wrk at C connections
-for T seconds; then, in the same run, the floor (benchmarks/floor.py: read,
-parse safely, validate, write a prepared reply of the same size) under the
-same server and worker count. It prints throughput, latency percentiles,
-errors, the gateway/floor ratio, peak memory per worker and the time a
-worker takes to start.
+For each backend (SQLite always; PostgreSQL with ``--pg`` or ``LED_BENCH_PG_URL``, the URL
+of a server where it may create databases) it builds, or reuses, a demo database of N
+persons (var/bench-<N>.db; database led_bench_<N>), serves the gateway with W workers and
+drives GeefBewijs for persons drawn at random from the whole database with wrk at C
+connections for T seconds. In the same run the floor (benchmarks/floor.py: read, parse
+safely, validate, write a prepared reply of the gateway's size) runs under the same server
+and worker count. It prints throughput, latency percentiles, errors, the gateway/floor
+ratio, peak memory per worker and the time a worker takes to start.
+
+Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
+bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
+``--import-records`` records) and the mutation fan-out (benchmarks/mutations_fanout.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -28,6 +35,7 @@ import time
 from pathlib import Path
 
 import httpx
+from sqlalchemy import bindparam, create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -50,20 +58,83 @@ def cli(*args: str) -> str:
     ).stdout
 
 
-def database(persons: int, url: str | None) -> str:
-    """The given database, or var/bench-<N>.db, built once and reused."""
-    if url:
-        return url
+def sqlite_database(persons: int) -> str:
+    """var/bench-<N>.db, built once (under a temporary name until complete) and reused."""
     path = ROOT / "var" / f"bench-{persons}.db"
     if not path.exists():
         temporary = path.with_suffix(".tmp")
         temporary.unlink(missing_ok=True)
-        cli("db", "init", "--db", f"sqlite:///{temporary}")
-        started = time.perf_counter()
-        cli("demo", "load", "--db", f"sqlite:///{temporary}", "--persons", str(persons), "--quiet")
-        print(f"built {path.name}: {persons} persons in {time.perf_counter() - started:.0f} s", flush=True)
+        build(f"sqlite:///{temporary}", persons)
         temporary.rename(path)
-    return f"sqlite:///{path}"
+    url = f"sqlite:///{path}"
+    cli("db", "init", "--db", url)  # a database built by an older version is upgraded
+    return url
+
+
+def postgres_database(server_url: str, persons: int) -> str:
+    """Database led_bench_<N> on the server, built once (under a temporary name) and reused."""
+    name = f"led_bench_{persons}"
+    with _admin(server_url) as admin:
+        exists = admin.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if exists is None:
+            admin.execute(text(f'DROP DATABASE IF EXISTS "{name}_tmp"'))
+            admin.execute(text(f'CREATE DATABASE "{name}_tmp"'))
+    if exists is None:
+        build(_on(server_url, f"{name}_tmp"), persons)
+        with _admin(server_url) as admin:
+            admin.execute(text(f'ALTER DATABASE "{name}_tmp" RENAME TO "{name}"'))
+    url = _on(server_url, name)
+    cli("db", "init", "--db", url)
+    return url
+
+
+def fresh_postgres_database(server_url: str, label: str) -> str:
+    """An empty PostgreSQL database for one measurement."""
+    name = f"led_bench_{label}_{os.getpid()}"
+    with _admin(server_url) as admin:
+        admin.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.execute(text(f'CREATE DATABASE "{name}"'))
+    return _on(server_url, name)
+
+
+def build(url: str, persons: int) -> None:
+    cli("db", "init", "--db", url)
+    started = time.perf_counter()
+    cli("demo", "load", "--db", url, "--persons", str(persons), "--quiet")
+    print(f"built {url}: {persons} persons in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _on(server_url: str, database: str) -> str:
+    url = make_url(server_url).set(drivername="postgresql+psycopg", database=database)
+    return url.render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def _admin(server_url: str):
+    engine = create_engine(_on(server_url, "postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def random_persons(db_url: str, count: int, seed: int = 11) -> list[str]:
+    """INSZ of ``count`` bewijzen drawn at random from the whole database (persons with more
+    bewijzen come up more often, as they would in real traffic)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            highest = connection.execute(text("SELECT max(id) FROM bewijzen")).scalar_one()
+            rng = random.Random(seed)
+            wanted = sorted({rng.randint(1, highest) for _ in range(count)})
+            query = text("SELECT insz FROM bewijzen WHERE id IN :ids")
+            rows = connection.execute(query.bindparams(bindparam("ids", expanding=True)), {"ids": wanted})
+            found = [insz for (insz,) in rows]
+    finally:
+        engine.dispose()
+    rng.shuffle(found)
+    return found
 
 
 def start(
@@ -154,96 +225,158 @@ def measure(name: str, command: list[str], port: int, work: Path, args, env: dic
     return figures
 
 
+def serve_command(db_url: str, port: int, workers: int, threads: int) -> list[str]:
+    return [
+        str(BIN / "led-gateway"),
+        "serve",
+        "--db",
+        db_url,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+    ]
+
+
+def floor_command(port: int, workers: int, threads: int) -> list[str]:
+    return [
+        str(BIN / "python"),
+        "-m",
+        "gunicorn",
+        "--chdir",
+        str(ROOT / "benchmarks"),
+        "-w",
+        str(workers),
+        "-k",
+        "gthread",
+        "--threads",
+        str(threads),
+        "-b",
+        f"127.0.0.1:{port}",
+        "floor:app",
+    ]
+
+
+def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
+    """Every backend's gateway, then the floor, under the same load."""
+    results = {}
+    for backend, db_url in backends.items():
+        persons = random_persons(db_url, 20_000)
+        rng = random.Random(11)
+        lines = [geef_bewijs(rng.choice(persons)).decode().replace("\n", " ") for _ in range(20_000)]
+        (work / "bodies.txt").write_text("\n".join(lines) + "\n")
+        port = free_port()
+        command = serve_command(db_url, port, args.workers, args.threads)
+        results[backend] = measure(backend, command, port, work, args)
+    reply_bytes = max(figures["reply_bytes"] for figures in results.values())
+    port = free_port()
+    floor_env = {"LED_FLOOR_REPLY_BYTES": str(reply_bytes), "PYTHONPATH": str(ROOT / "src")}
+    command = floor_command(port, args.workers, args.threads)
+    results["floor"] = measure("floor", command, port, work, args, env=floor_env)
+    return results
+
+
+def print_geefbewijs(args, results: dict) -> None:
+    print(
+        f"\nGeefBewijs, {args.persons} persons, {args.workers} workers × {args.threads} threads, "
+        f"{args.connections} connections, "
+        f"{args.duration} s, wrk"
+    )
+    print(
+        f"{'':20}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}"
+        f"{'start s':>9}{'/floor':>8}"
+    )
+    floor = results["floor"]["throughput"]
+    for name, figures in results.items():
+        errors = figures["socket_errors"] + figures["non_2xx"]
+        p50, p95, p99 = (figures[f"p{n}_us"] / 1000 for n in (50, 95, 99))
+        label = name if name == "floor" else f"gateway {name}"
+        figures["ratio"] = figures["throughput"] / floor
+        print(
+            f"{label:20}{figures['throughput']:9.0f}{p50:9.2f}{p95:9.2f}{p99:9.2f}{errors:8d}"
+            f"{figures['peak_rss_mb_per_worker']:8.0f}{figures['startup_s']:9.2f}{figures['ratio']:8.2f}"
+        )
+
+
+def extras(args, backends: dict[str, str], work: Path) -> dict:
+    """Bulk registration and mutation fan-out on each backend, in fresh databases."""
+    import bulk_import
+
+    results = {}
+    for backend in backends:
+        target = f"sqlite:///{work / 'import.db'}" if backend == "sqlite" else args.pg
+        imported = bulk_import.measure(target, args.import_records)
+        fanout_json = work / f"fanout-{backend}.json"
+        subprocess.run(
+            [
+                str(BIN / "python"),
+                str(ROOT / "benchmarks" / "mutations_fanout.py"),
+                "--json",
+                str(fanout_json),
+                *(["--db", fresh_postgres_database(args.pg, "fanout")] if backend != "sqlite" else []),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        results[backend] = {"import": imported, "fanout": json.loads(fanout_json.read_text())}
+    return results
+
+
+def print_extras(args, results: dict) -> None:
+    print(f"\nBulk registration (led-gateway bewijs import, {args.import_records} records) and fan-out")
+    for backend, figures in results.items():
+        imported, fanout = figures["import"], figures["fanout"]
+        gateway = fanout["gateway"]
+        print(
+            f"{backend:12} import {imported['records_per_s']:7.0f} bewijzen/s "
+            f"(bare executemany {imported['baseline_records_per_s']:.0f}/s, "
+            f"{imported['ratio']:.1f}× its time; peak {imported['peak_rss_mb']:.0f} MB)"
+        )
+        print(
+            f"{'':12} fan-out {gateway['registrations_per_s']:6.0f} registrations/s = "
+            f"{gateway['notifications_per_s']:.0f} notifications/s, p99 {gateway['p99_ms']:.0f} ms, "
+            f"gateway/in-process {fanout['ratio_gateway_to_in_process']:.2f}; "
+            f"checks {'hold' if all(fanout['checks'].values()) else 'FAIL'}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker, gateway and floor alike")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=20)
-    parser.add_argument("--db", default=None, help="an existing demo database instead of var/bench-<N>.db")
-    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get("LED_BENCH_PG_URL"),
+        help="a PostgreSQL server URL (e.g. postgresql://led@127.0.0.1:5432/postgres): measure it too",
+    )
+    parser.add_argument("--db", default=None, help="an existing demo database instead of building one")
+    parser.add_argument("--import-records", type=int, default=100_000)
+    parser.add_argument("--geefbewijs-only", action="store_true", help="skip the import and fan-out figures")
+    parser.add_argument("--json", type=Path, default=ROOT / "var" / "bench.json", help="where the figures go")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install wrk)")
 
-    db_url = database(args.persons, args.db)
     work = Path(tempfile.mkdtemp(prefix="led-bench-"))
-    persons = cli("demo", "persons", "--db", db_url, "--limit", "2000").split()
-    rng = random.Random(11)
-    lines = [geef_bewijs(rng.choice(persons)).decode().replace("\n", " ") for _ in range(2000)]
-    (work / "bodies.txt").write_text("\n".join(lines) + "\n")
-
-    port = free_port()
-    gateway = measure(
-        "gateway",
-        [
-            str(BIN / "led-gateway"),
-            "serve",
-            "--db",
-            db_url,
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        port,
-        work,
-        args,
-    )
-    reply_bytes = gateway["reply_bytes"]
-    port = free_port()
-    floor = measure(
-        "floor",
-        [
-            str(BIN / "python"),
-            "-m",
-            "gunicorn",
-            "--chdir",
-            str(ROOT / "benchmarks"),
-            "-w",
-            str(args.workers),
-            "-k",
-            "gthread",
-            "--threads",
-            "4",
-            "-b",
-            f"127.0.0.1:{port}",
-            "floor:app",
-        ],
-        port,
-        work,
-        args,
-        env={"LED_FLOOR_REPLY_BYTES": str(reply_bytes), "PYTHONPATH": str(ROOT / "src")},
-    )
-
-    ratio = gateway["throughput"] / floor["throughput"]
-    print(
-        f"\nGeefBewijs, {args.persons} persons, {args.workers} workers, {args.connections} connections, "
-        f"{args.duration} s, wrk"
-    )
-    print(
-        f"{'':10}{'req/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}{'start s':>9}"
-    )
-    for name, figures in (("gateway", gateway), ("floor", floor)):
-        errors = figures["socket_errors"] + figures["non_2xx"]
-        p50, p95, p99 = (figures[f"p{n}_us"] / 1000 for n in (50, 95, 99))
-        print(
-            f"{name:10}{figures['throughput']:10.0f}{p50:9.2f}{p95:9.2f}{p99:9.2f}{errors:8d}"
-            f"{figures['peak_rss_mb_per_worker']:8.0f}{figures['startup_s']:9.2f}"
-        )
-    print(f"gateway / floor throughput: {ratio:.2f}")
+    if args.db:
+        backends = {"postgresql" if args.db.startswith("postgres") else "sqlite": args.db}
+    else:
+        backends = {"sqlite": sqlite_database(args.persons)}
+        if args.pg:
+            backends["postgresql"] = postgres_database(args.pg, args.persons)
+    figures = {"args": {**vars(args), "json": str(args.json)}}
+    figures["geefbewijs"] = geefbewijs(args, backends, work)
+    print_geefbewijs(args, figures["geefbewijs"])
+    if not args.geefbewijs_only:
+        figures["extras"] = extras(args, backends, work)
+        print_extras(args, figures["extras"])
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "args": vars(args) | {"json": str(args.json)},
-                    "gateway": gateway,
-                    "floor": floor,
-                    "ratio": ratio,
-                },
-                indent=2,
-            )
-        )
+        args.json.write_text(json.dumps(figures, indent=2, default=str))
     shutil.rmtree(work, ignore_errors=True)
 
 
