@@ -22,7 +22,7 @@ from led_gateway.audit import trail
 from led_gateway.audit.sleutel import default_protector
 from led_gateway.audit.writer import AuditWriter
 from led_gateway.config import Settings
-from led_gateway.repository.database import make_engine, make_session_factory
+from led_gateway.repository.database import WalCheckpointer, make_engine, make_session_factory
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services import DIENSTEN
 from led_gateway.services.base import Dienst, Responder
@@ -69,7 +69,10 @@ class Gateway:
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] = datetime.now) -> None:
         self.settings = settings
-        self.engine = make_engine(settings.db_url, pool_size=settings.threads + 1)
+        self.engine = make_engine(
+            settings.db_url, pool_size=settings.threads + 1, background_checkpoints=True
+        )
+        self.checkpointer = WalCheckpointer(self.engine)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = default_protector()
         self.audit = AuditWriter(functools.partial(UnitOfWork, session_factory, writes=True), self.protector)
@@ -107,6 +110,7 @@ class Gateway:
         self, endpoint: DienstEndpoint, environ: dict, start_response: StartResponse
     ) -> Iterable[bytes]:
         """Answer a SOAP call and keep it in the audit trail, whatever its outcome."""
+        self.checkpointer.ensure_running()
         record, token = trail.open_call(endpoint.dienst.operation)
         statuses: list[str] = []
 

@@ -1,0 +1,40 @@
+"""A serving SQLite database checkpoints its write-ahead log from a thread, not in a commit."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from led_gateway.repository.database import WalCheckpointer, make_engine
+
+
+def _write_pages(engine, rows: int) -> None:
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, x BLOB)")
+        for _ in range(rows):
+            cursor.execute("INSERT INTO t (x) VALUES (?)", (os.urandom(2000),))
+    finally:
+        connection.close()
+
+
+def test_commits_leave_the_log_to_the_checkpointer(tmp_path):
+    path = tmp_path / "led.db"
+    engine = make_engine(f"sqlite:///{path}", background_checkpoints=True)
+    _write_pages(engine, 3000)  # some 6,000 pages of log: past SQLite's default of 1,000
+    assert path.stat().st_size < 1_000_000, "a commit checkpointed the log itself"
+    WalCheckpointer(engine, interval=0.05).ensure_running()
+    deadline = time.monotonic() + 10
+    while path.stat().st_size < 6_000_000 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert path.stat().st_size >= 6_000_000, "the checkpointer did not copy the log into the database"
+    engine.dispose()
+
+
+def test_without_background_checkpoints_commits_checkpoint_as_usual(tmp_path):
+    path = tmp_path / "led.db"
+    engine = make_engine(f"sqlite:///{path}")
+    _write_pages(engine, 3000)
+    assert path.stat().st_size >= 4_000_000
+    engine.dispose()
