@@ -55,13 +55,15 @@ from led_gateway.repository.models import (  # noqa: E402
 from led_gateway.repository.queries import bewijs_to_row  # noqa: E402
 
 SEED = 21
+#: The generator's "today" for the file's bewijzen, so that a file kept in var/ is the same on any day.
+GENERATED_ON = date(2026, 1, 1)
 #: One person in this many is subscribed to, by every afnemer below.
 SUBSCRIBED_ONE_IN = 5
 SUBSCRIBERS = tuple(demo.identificatie for demo in DEMO_AFNEMERS if demo.mutaties_nodig)
 
 
 def bewijzen(records: int) -> list[Bewijs]:
-    return list(islice(generated_bewijzen(seed=SEED), records))
+    return list(islice(generated_bewijzen(seed=SEED, today=GENERATED_ON), records))
 
 
 def import_file(records: int) -> Path:
