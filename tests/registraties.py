@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
@@ -34,7 +35,7 @@ def write_registraties(path: Path, records: Iterable[etree._Element]) -> None:
                 document.write(record, pretty_print=True)
 
 
-def generated_bewijzen(seed: int) -> Iterator[Bewijs]:
-    """Bewijzen of synthetic persons, endlessly (take what you need)."""
-    for person in generate_persons(10**9, seed=seed):
+def generated_bewijzen(seed: int, today: date | None = None) -> Iterator[Bewijs]:
+    """Bewijzen of synthetic persons, endlessly (take what you need); ``today`` as the generator's."""
+    for person in generate_persons(10**9, seed=seed, today=today):
         yield from person.bewijzen

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import subprocess
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -23,7 +27,7 @@ from led_gateway.repository.queries import BewijsRepository
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.registratie import bewijs_from_registratie
 from led_gateway.services.registreerbewijs import NAMESPACE
-from tests.conftest import BACKENDS, fresh_postgres_database, new_demo_database, run_cli
+from tests.conftest import BACKENDS, CLI, fresh_postgres_database, new_demo_database, run_cli
 from tests.registraties import generated_bewijzen, registratie, write_registraties
 
 ACTIEF = "demo.vlaanderen.be/afnemer-actief"
@@ -361,3 +365,31 @@ def test_an_import_that_fails_while_registering_ends_its_reading_process(empty_d
     else:
         pytest.fail("the import did not fail")
     assert counts(empty_db)["bewijzen"] == 0
+
+
+def test_the_reading_process_ends_when_the_import_is_killed(empty_db, tmp_path):
+    path = tmp_path / "many.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=21), 2000)))
+    command = [*CLI, "bewijs", "import", str(path), "--db", empty_db, "--batch", "200"]
+    importer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[str] = []
+    deadline = time.monotonic() + 30
+    while not children and time.monotonic() < deadline:
+        children = Path(f"/proc/{importer.pid}/task/{importer.pid}/children").read_text().split()
+    os.kill(importer.pid, signal.SIGSTOP)  # the reading process fills the pipe and waits
+    os.kill(importer.pid, signal.SIGKILL)
+    importer.wait()
+    reader = Path(f"/proc/{children[0]}/status")
+
+    def running() -> bool:
+        try:
+            return "zombie" not in reader.read_text()
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if running():
+        os.kill(int(children[0]), signal.SIGKILL)
+        pytest.fail("the reading process still waits to send to a killed importer")

@@ -387,7 +387,7 @@ def _in_background(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_produce, args=(produce, sender), daemon=True)
+    process = context.Process(target=_produce, args=(produce, receiver, sender), daemon=True)
     process.start()
     sender.close()
     try:
@@ -403,13 +403,16 @@ def _in_background(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
         receiver.close()
 
 
-def _produce(produce: Callable[[], Iterator[T]], sender: Connection) -> None:
+def _produce(produce: Callable[[], Iterator[T]], receiver: Connection, sender: Connection) -> None:
     """In the forked process: send each item, then ``None``, or the error that stopped it."""
+    receiver.close()  # the caller's end: once the caller is gone, sending fails instead of waiting
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
     try:
         for item in produce():
             sender.send(item)
         sender.send(None)
+    except BrokenPipeError:  # the caller is gone
+        return
     except ImportFileError as exc:
         sender.send(exc)
     except Exception:

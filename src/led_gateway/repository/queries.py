@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Protocol, Status
@@ -82,15 +83,51 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[start : start + _IN_CHUNK]
 
 
+def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) in one statement.
+
+    On PostgreSQL, more than one row goes by COPY, several times cheaper than an executemany
+    for the client and the server alike; the values pass through the same SQLAlchemy bind
+    processors as in an INSERT, and an error is raised as SQLAlchemy raises it. One row is an
+    INSERT, which costs a round trip less.
+    """
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "postgresql" or len(rows) < 2:
+        session.execute(insert(table), rows)
+        return
+    import psycopg  # only PostgreSQL needs it
+    from psycopg.sql import SQL, Identifier
+
+    session.flush()  # what session.execute would do first
+    processors = {
+        name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) or _unchanged
+        for name in rows[0]
+    }
+    names = SQL(", ").join(map(Identifier, processors))
+    copy = SQL("COPY {} ({}) FROM STDIN").format(Identifier(table.name), names)
+    driver_connection = connection.connection.driver_connection
+    try:
+        with driver_connection.cursor() as cursor, cursor.copy(copy) as data:
+            for row in rows:
+                data.write_row([process(row[name]) for name, process in processors.items()])
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(copy.as_string(driver_connection), None, exc, psycopg.Error) from None
+
+
+def _unchanged(value: Any) -> Any:
+    return value
+
+
 def _insert_all(session: Session, table: Table, rows: list[dict[str, Any]], key: str) -> list[int]:
-    """Insert ``rows`` in one executemany; returns their row ids in the order of ``rows``.
+    """Insert ``rows`` in one statement; returns their row ids in the order of ``rows``.
 
     The ids are read back by ``key``, a unique column, rather than with RETURNING: SQLAlchemy
     returns ids in parameter order on SQLite only by inserting one row per statement.
     """
     if not rows:
         return []
-    session.execute(insert(table), rows)
+    _insert_rows(session, table, rows)
     column = table.c[key]
     ids: dict[Any, int] = {}
     for chunk in _chunks([row[key] for row in rows]):
@@ -164,7 +201,7 @@ class BewijsRepository:
         )
 
     def add_all(self, bewijzen: Iterable[Bewijs]) -> list[int]:
-        """Insert bewijzen in one executemany; returns their row ids, in order."""
+        """Insert bewijzen in one statement; returns their row ids, in order."""
         rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
         return _insert_all(self.session, BewijsRow.__table__, rows, "bewijsreferte")
 
@@ -436,8 +473,8 @@ class MutatieRepository:
         """Store the mutations and, per mutation, one notification per afnemer with a subscription
         in force now; notifications are numbered in the order of ``events``.
 
-        However many events, this is a few statements: the mutations in one executemany, the
-        subscriptions of all their persons in one query, the notifications in one executemany.
+        However many events, this is a few statements: the mutations in one, the subscriptions of
+        all their persons in one query, the notifications in one.
         """
         rows = [
             {
@@ -458,7 +495,7 @@ class MutatieRepository:
             for afnemer_id, inschrijving_id in subscribers.get(event.insz, ())
         ]
         if notificaties:
-            self.session.execute(insert(NotificatieRow.__table__), notificaties)
+            _insert_rows(self.session, NotificatieRow.__table__, notificaties)
 
     def _subscribers(self, insz: set[str], day: date) -> dict[str, list[tuple[int, int]]]:
         """Per INSZ, each afnemer with a subscription in force on ``day`` and its first such one."""
