@@ -199,12 +199,22 @@ def _leaf_values(parent: etree._Element, leaves: _Leaves) -> dict[str, object]:
     values: dict[str, object] = {}
     for head, items in leaves:
         target = parent if head is None else parent.find(head)
+        texts = {} if target is None else _child_texts(target)
         for tag, attribute in items:
-            text = None if target is None else target.findtext(tag)
+            text = texts.get(tag)
             values[attribute] = None if text is None else text.strip()
     if values.get("behaald_via_evc") is not None:
         values["behaald_via_evc"] = values["behaald_via_evc"] in ("true", "1")
     return values
+
+
+def _child_texts(element: etree._Element) -> dict[str, str]:
+    """Each child's text by tag, as ``findtext`` reads it (the first of a tag; ``""`` when empty),
+    in one pass over the children instead of a search per field."""
+    texts: dict[str, str] = {}
+    for child in element.iterchildren(tag=etree.Element):
+        texts.setdefault(child.tag, child.text or "")
+    return texts
 
 
 def _code_namen(parent: etree._Element | None, tag: str) -> tuple[CodeNaam, ...]:
