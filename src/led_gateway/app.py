@@ -22,7 +22,12 @@ from led_gateway.audit import trail
 from led_gateway.audit.sleutel import default_protector
 from led_gateway.audit.writer import AuditWriter
 from led_gateway.config import Settings
-from led_gateway.repository.database import WalCheckpointer, make_engine, make_session_factory
+from led_gateway.repository.database import (
+    WalCheckpointer,
+    make_engine,
+    make_session_factory,
+    writer_lock,
+)
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services import DIENSTEN
 from led_gateway.services.base import Dienst, Responder
@@ -75,7 +80,11 @@ class Gateway:
         self.checkpointer = WalCheckpointer(self.engine)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = default_protector()
-        self.audit = AuditWriter(functools.partial(UnitOfWork, session_factory, writes=True), self.protector)
+        self.audit = AuditWriter(
+            functools.partial(UnitOfWork, session_factory, writes=True),
+            self.protector,
+            writer_lock(self.engine),
+        )
         limits = CallerLimits(settings.max_concurrent_per_caller, settings.max_calls_per_second)
         self.contract = Contract(settings.contract)
         self.endpoints: dict[str, DienstEndpoint] = {}

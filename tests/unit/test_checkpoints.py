@@ -1,11 +1,14 @@
-"""A serving SQLite database checkpoints its write-ahead log from a thread, not in a commit."""
+"""A serving SQLite database checkpoints its log from a thread, and its writers queue on a file lock."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
+import sys
 import time
 
-from led_gateway.repository.database import WalCheckpointer, make_engine
+from led_gateway.repository.database import WalCheckpointer, make_engine, writer_lock
 
 
 def _write_pages(engine, rows: int) -> None:
@@ -38,3 +41,18 @@ def test_without_background_checkpoints_commits_checkpoint_as_usual(tmp_path):
     _write_pages(engine, 3000)
     assert path.stat().st_size >= 4_000_000
     engine.dispose()
+
+
+def test_the_writer_lock_is_held_against_other_processes(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path}/led.db")
+    lock = writer_lock(engine)
+    probe = (
+        "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR)\n"
+        "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\nexcept BlockingIOError:\n    sys.exit(3)\n"
+    )
+    path = f"{tmp_path}/led.db.writer-lock"
+    with lock:
+        held = subprocess.run([sys.executable, "-c", probe, path]).returncode
+    free = subprocess.run([sys.executable, "-c", probe, path]).returncode
+    assert (held, free) == (3, 0)
+    assert isinstance(writer_lock(make_engine("sqlite://")), contextlib.nullcontext)

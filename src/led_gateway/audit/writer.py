@@ -8,10 +8,12 @@ would otherwise queue on the write lock (and its back-off sleeps).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from sqlalchemy.exc import DBAPIError
@@ -35,9 +37,16 @@ class _Pending:
 class AuditWriter:
     """Keeps call records; :meth:`keep` returns once the record is committed (or could not be)."""
 
-    def __init__(self, unit_of_work: Callable[[], UnitOfWork], protector: InszProtector) -> None:
+    def __init__(
+        self,
+        unit_of_work: Callable[[], UnitOfWork],
+        protector: InszProtector,
+        lock: AbstractContextManager | None = None,
+    ) -> None:
         self._unit_of_work = unit_of_work
         self._protector = protector
+        #: Taken around each transaction: the workers' writers queue on it (see WriterLock).
+        self._lock = lock or contextlib.nullcontext()
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._started = threading.Lock()
@@ -74,7 +83,7 @@ class AuditWriter:
 
     def _store(self, batch: list[_Pending]) -> None:
         try:
-            with self._unit_of_work() as uow:
+            with self._lock, self._unit_of_work() as uow:
                 trail.store(uow, [pending.record for pending in batch], self._protector, datetime.now())
                 uow.commit()
         except DBAPIError:
