@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bulk_import.py [--records 100000] [--db URL] [--json FILE]
 
 A file of ``--records`` Bewijsregistratie records is built from the demo generator (once: it is
-kept as var/bulk-import-<N>.xml and reused). The demo afnemers that declared a need for mutations
+kept as var/bulk-import-<N>-<seed>-<day>.xml and reused). The demo afnemers that declared a need for mutations
 subscribe to one person in five of the file, so that notifications are written. Then the real
 command imports the file into a fresh database: records/s, seconds, CPU seconds and peak RSS
 (the command's and its reading process's together). The baseline, in the same run, is a bare
@@ -67,8 +67,8 @@ def bewijzen(records: int) -> list[Bewijs]:
 
 
 def import_file(records: int) -> Path:
-    """var/bulk-import-<N>.xml, written once (under a temporary name until complete)."""
-    path = ROOT / "var" / f"bulk-import-{records}.xml"
+    """var/bulk-import-<N>-<seed>-<day>.xml, written once (under a temporary name until complete)."""
+    path = ROOT / "var" / f"bulk-import-{records}-{SEED}-{GENERATED_ON:%Y%m%d}.xml"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".tmp")
