@@ -53,6 +53,7 @@ from led_gateway.domain.bewijs import Bewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer_nieuwe
 from led_gateway.services.registreerbewijs import NAMESPACE
+from led_gateway.wire.parsing import HARDENED
 from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 from led_gateway.wire.validation import RequestSchema
 
@@ -64,15 +65,6 @@ XSD_ONGELDIG = "30001"
 DEFAULT_BATCH = 1000
 T = TypeVar("T")
 
-#: The same guards as :func:`led_gateway.wire.parsing.parse_xml`; a DTD is refused at the root.
-_HARDENED = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "dtd_validation": False,
-    "huge_tree": False,
-    "collect_ids": False,
-}
 
 
 class ImportFileError(ValueError):
@@ -102,11 +94,11 @@ def check_file(path: Path) -> None:
     """
     with open(path, "rb") as source:
         try:
-            for _, root in etree.iterparse(source, events=("start",), **_HARDENED):
+            for _, root in etree.iterparse(source, events=("start",), **HARDENED):
                 _check_root(path, root)
                 break
             source.seek(0)
-            parser = etree.XMLParser(target=_NoTree(), **_HARDENED)
+            parser = etree.XMLParser(target=_NoTree(), **HARDENED)
             while chunk := source.read(1 << 16):
                 parser.feed(chunk)
             parser.close()
@@ -140,7 +132,7 @@ def read_records(path: Path) -> Iterator[Record]:
     nummer = 0
     last: etree._Element | None = None  # the last record handled, left (cleared) as the first child
     with open(path, "rb") as source:
-        events = etree.iterparse(source, events=("end",), tag=RECORD, **_HARDENED)
+        events = etree.iterparse(source, events=("end",), tag=RECORD, **HARDENED)
         try:
             for _, element in events:
                 parent = element.getparent()

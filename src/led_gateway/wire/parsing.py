@@ -84,7 +84,9 @@ DEFAULT_LIMITS = XmlLimits()
 
 _NO_DTD = "a document type declaration (DTD) is not allowed in a SOAP message"
 
-_PARSER_OPTIONS = {
+#: lxml parser options that refuse entities, DTDs, network access and huge trees: every parser of
+#: input from outside uses them.
+HARDENED = {
     "resolve_entities": False,
     "no_network": True,
     "load_dtd": False,
@@ -95,7 +97,7 @@ _PARSER_OPTIONS = {
 
 
 def _new_parser() -> etree.XMLParser:
-    return etree.XMLParser(**_PARSER_OPTIONS)
+    return etree.XMLParser(**HARDENED)
 
 
 _local = threading.local()
@@ -157,7 +159,7 @@ def _parse_whole(data: bytes, limits: XmlLimits) -> etree._Element:
 
 def _parse_counting(data: bytes, limits: XmlLimits) -> etree._Element:
     """Parse incrementally, refusing the document at its first element over a limit."""
-    parser = etree.XMLPullParser(events=("start", "end"), **_PARSER_OPTIONS)
+    parser = etree.XMLPullParser(events=("start", "end"), **HARDENED)
     depth = elements = 0
     try:
         for offset in range(0, len(data), _FEED_BYTES):
