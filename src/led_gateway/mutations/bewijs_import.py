@@ -66,7 +66,6 @@ DEFAULT_BATCH = 1000
 T = TypeVar("T")
 
 
-
 class ImportFileError(ValueError):
     """The file as a whole cannot be imported; nothing was written."""
 
