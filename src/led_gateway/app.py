@@ -28,6 +28,7 @@ from led_gateway.repository.database import (
     make_session_factory,
     writer_lock,
 )
+from led_gateway.repository.driver import WriterConnection
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services import DIENSTEN
 from led_gateway.services.base import Dienst, Responder
@@ -80,11 +81,7 @@ class Gateway:
         self.checkpointer = WalCheckpointer(self.engine)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = default_protector()
-        self.audit = AuditWriter(
-            functools.partial(UnitOfWork, session_factory, writes=True),
-            self.protector,
-            writer_lock(self.engine),
-        )
+        self.audit = AuditWriter(WriterConnection(self.engine), self.protector, writer_lock(self.engine))
         limits = CallerLimits(settings.max_concurrent_per_caller, settings.max_calls_per_second)
         self.contract = Contract(settings.contract)
         self.endpoints: dict[str, DienstEndpoint] = {}

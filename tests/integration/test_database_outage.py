@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
 import shutil
 import subprocess
@@ -99,7 +100,13 @@ def test_the_gateway_says_90000_while_the_database_is_down_and_recovers(cluster,
         assert server.process.poll() is None, "the server process died"
         cluster.start()
         assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == []
-        body = reply_body(server.post(GEEF_BEWIJS, geef_bewijs(person)).content)
+        body = reply_body(server.post(GEEF_BEWIJS, geef_bewijs(person, referte="na-herstel")).content)
         assert body.findall(".//Bewijs")
+        cluster.stop()  # a restart between two calls: the first call after it finds stale connections
+        cluster.start()
+        assert codes(server, GEEF_BEWIJS, geef_bewijs(person, referte="na-herstart")) == []
     finally:
         server.stop()
+    # The audit writer keeps a connection of its own: it too came back with the database.
+    listed = run_cli("audit", "list", "--db", db_url, "--format", "json").stdout.splitlines()
+    assert {"na-herstel", "na-herstart"} <= {json.loads(line)["afzender_referte"] for line in listed}

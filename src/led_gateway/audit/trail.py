@@ -17,7 +17,8 @@ from typing import Any
 from lxml import etree
 
 from led_gateway.audit.sleutel import InszProtector
-from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.repository.driver import Driver
+from led_gateway.repository.queries import add_audit_calls
 
 BEANTWOORD = "beantwoord"
 UITZONDERING = "uitzondering"
@@ -77,9 +78,9 @@ def outcome(reply: etree._Element) -> str:
     return UITZONDERING if "FOUT" in types else BEANTWOORD
 
 
-def store(uow: UnitOfWork, records: list[CallRecord], protector: InszProtector, now: datetime) -> None:
-    """Add ``records`` to the trail in ``uow`` (the caller commits)."""
-    uow.audit.add([_columns(record, protector, now) for record in records])
+def store(driver: Driver, records: list[CallRecord], protector: InszProtector, now: datetime) -> None:
+    """Add ``records`` to the trail in the transaction ``driver`` runs in (the caller commits)."""
+    add_audit_calls(driver, [_columns(record, protector, now) for record in records])
 
 
 def _columns(

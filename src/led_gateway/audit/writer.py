@@ -12,7 +12,6 @@ import contextlib
 import logging
 import queue
 import threading
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
 
@@ -20,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from led_gateway.audit import trail
 from led_gateway.audit.sleutel import InszProtector
-from led_gateway.repository.unit_of_work import UnitOfWork
+from led_gateway.repository.driver import Driver, WriterConnection
 
 log = logging.getLogger("led_gateway.audit")
 
@@ -39,11 +38,12 @@ class AuditWriter:
 
     def __init__(
         self,
-        unit_of_work: Callable[[], UnitOfWork],
+        connection: WriterConnection,
         protector: InszProtector,
         lock: AbstractContextManager | None = None,
     ) -> None:
-        self._unit_of_work = unit_of_work
+        #: The writer thread's own connection: no session or pool checkout per transaction.
+        self._connection = connection
         self._protector = protector
         #: Taken around each transaction: the workers' writers queue on it (see WriterLock).
         self._lock = lock or contextlib.nullcontext()
@@ -83,9 +83,13 @@ class AuditWriter:
 
     def _store(self, batch: list[_Pending]) -> None:
         try:
-            with self._lock, self._unit_of_work() as uow:
-                trail.store(uow, [pending.record for pending in batch], self._protector, datetime.now())
-                uow.commit()
+            records = [pending.record for pending in batch]
+
+            def store(driver: Driver) -> None:
+                trail.store(driver, records, self._protector, datetime.now())
+
+            with self._lock:
+                self._connection.run(store)
         except DBAPIError:
             log.error("%d audit record(s) could not be stored: database unavailable", len(batch))
         except Exception:

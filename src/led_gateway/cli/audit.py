@@ -107,6 +107,6 @@ def purge(before: datetime, door: str | None, db_url: str) -> None:
             uitkomst=trail.BEANTWOORD,
             detail=f"{deleted} oproepen van voor {before:%Y-%m-%d} verwijderd",
         )
-        trail.store(uow, [record], protector, datetime.now())
+        trail.store(uow.driver, [record], protector, datetime.now())
         uow.commit()
     click.echo(f"deleted {deleted} call(s) received before {before:%Y-%m-%d}")

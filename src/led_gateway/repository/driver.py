@@ -31,6 +31,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.sql import Executable
 
 _Processor = Callable[[Any], Any] | None
@@ -150,6 +151,88 @@ class Driver:
                 own.driver_connection.autocommit = True
             self._own = own
         return self._own.cursor()
+
+
+class _HeldConnectionDriver(Driver):
+    """Runs every statement on one connection its holder keeps (see :class:`WriterConnection`)."""
+
+    def __init__(self, engine: Engine, connection: PoolProxiedConnection) -> None:
+        self._engine = engine
+        self._connection = connection
+
+    def close(self) -> None:
+        """Nothing to give back: the connection stays with its holder."""
+
+    def _cursor(self, writes: bool):
+        return self._connection.cursor()
+
+
+class WriterConnection:
+    """A pooled connection kept by one background writer thread for its short write transactions.
+
+    The audit trail's writer commits a transaction for every few calls; a
+    unit of work around each (a session, a pool checkout and, on PostgreSQL,
+    its pre-ping) cost several times the inserts themselves. This keeps one
+    connection for the thread's life instead. Used by a single thread.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._connection: PoolProxiedConnection | None = None
+        self._dbapi_error = engine.dialect.loaded_dbapi.Error
+
+    def run(self, work: Callable[[Driver], None]) -> None:
+        """Run ``work`` in one transaction and commit it; errors are raised as SQLAlchemy's.
+
+        A kept connection the database dropped meanwhile (a server restart)
+        fails the transaction before its commit: ``work`` is then run once
+        more, on a fresh connection.
+        """
+        for last_try in (False, True):
+            fresh = self._connection is None
+            connection = self._connection = self._connection or self._engine.raw_connection()
+            try:
+                self._begin(connection)
+                work(_HeldConnectionDriver(self._engine, connection))
+            except DBAPIError:
+                self._discard()
+                if fresh or last_try:
+                    raise
+                continue
+            except BaseException:
+                self._rollback(connection)
+                raise
+            self._commit(connection)
+            return
+
+    def _begin(self, connection: PoolProxiedConnection) -> None:
+        """SQLite: take the write lock up front (see ``_begin_sqlite``); psycopg begins by itself."""
+        if self._engine.dialect.name == "sqlite":
+            self._driver_step(lambda: connection.cursor().execute("BEGIN IMMEDIATE").close())
+
+    def _commit(self, connection: PoolProxiedConnection) -> None:
+        try:
+            self._driver_step(connection.commit)
+        except DBAPIError:
+            self._discard()
+            raise
+
+    def _driver_step(self, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except self._dbapi_error as error:
+            raise DBAPIError.instance(None, None, error, self._dbapi_error) from error
+
+    def _rollback(self, connection: PoolProxiedConnection) -> None:
+        try:
+            connection.rollback()
+        except self._dbapi_error:
+            self._discard()
+
+    def _discard(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.invalidate()
 
 
 def _all(cursor) -> list[tuple]:

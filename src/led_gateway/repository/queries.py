@@ -595,26 +595,30 @@ _INSERT_AUDIT_RETURNING_ID = insert(AuditRow.__table__).returning(AuditRow.__tab
 _INSERT_AUDIT_SUBJECT = insert(AuditSubjectRow.__table__)
 
 
+def add_audit_calls(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+    """Add calls to the audit trail, with the persons each was about (column values).
+
+    Each call's INSERT returns its id for its subjects to point at; the
+    subjects then go in as one executemany. The trail's writer runs this on
+    a connection of its own (:class:`~led_gateway.repository.driver.WriterConnection`).
+    """
+    if not calls:
+        return
+    ids = [driver.insert(_INSERT_AUDIT_RETURNING_ID, audit)[0] for audit, _ in calls]
+    subjects = [
+        {**subject, "audit_id": audit_id}
+        for audit_id, (_, call_subjects) in zip(ids, calls, strict=True)
+        for subject in call_subjects
+    ]
+    driver.insert_many(_INSERT_AUDIT_SUBJECT, subjects)
+
+
 class AuditRepository:
-    """The audit trail: calls are added, searched, and purged by age; never changed."""
+    """The audit trail: searched, and purged by age; never changed. Calls are added with
+    :func:`add_audit_calls`."""
 
-    def __init__(self, session: Session, driver: Driver) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
-        self.driver = driver
-
-    def add(self, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
-        """Calls and the persons each was about (column values), on the driver (:mod:`.driver`):
-        each call returns its id for its subjects to point at; the subjects go in as one
-        executemany."""
-        if not calls:
-            return
-        ids = [self.driver.insert(_INSERT_AUDIT_RETURNING_ID, audit)[0] for audit, _ in calls]
-        subjects = [
-            {**subject, "audit_id": audit_id}
-            for audit_id, (_, call_subjects) in zip(ids, calls, strict=True)
-            for subject in call_subjects
-        ]
-        self.driver.insert_many(_INSERT_AUDIT_SUBJECT, subjects)
 
     def search(
         self,

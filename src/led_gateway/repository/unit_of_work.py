@@ -64,7 +64,7 @@ class UnitOfWork:
         self.dekking = DekkingRepository(self.session)
         self.inschrijvingen = InschrijvingRepository(self.session, self.driver)
         self.mutaties = MutatieRepository(self.session)
-        self.audit = AuditRepository(self.session, self.driver)
+        self.audit = AuditRepository(self.session)
         self.certificaten = CertificaatRepository(self.session, self.driver)
         return self
 
