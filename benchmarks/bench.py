@@ -269,7 +269,7 @@ def floor_command(port: int, workers: int, threads: int) -> list[str]:
         "-w",
         str(workers),
         "-k",
-        "gthread",
+        "led_gateway.serve.GatewayWorker",
         "--threads",
         str(threads),
         "-b",

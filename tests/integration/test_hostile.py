@@ -612,6 +612,36 @@ def test_stalled_clients_on_every_thread_hold_the_worker_only_until_the_time_lim
         assert outcome == "closed" or outcome.startswith("408"), outcome
 
 
+@pytest.fixture(scope="module")
+def two_workers(demo_db, tmp_path_factory) -> Server:
+    log = tmp_path_factory.mktemp("two-workers") / "server.log"
+    gateway = Server(demo_db, log, "--workers", "2", "--threads", "1", "--request-timeout", "10")
+    yield gateway
+    gateway.stop()
+
+
+def test_a_worker_with_every_thread_busy_leaves_new_connections_to_another(two_workers, persons):
+    """Each time, one worker's only thread waits for a body; a new connection must reach the other
+    worker, not queue behind it for the 10 s time limit (it would, one time in two, if both took
+    connections alike)."""
+    server = two_workers
+    for _ in range(6):
+        client = stalled(server.port, STALLS["headers, then 10 of 1,000 body bytes"])
+        time.sleep(0.3)
+        started = time.monotonic()
+        response = httpx.post(
+            server.base + ENDPOINT,
+            content=geef_bewijs(persons[0]),
+            headers={"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": '""'},
+            timeout=15,
+        )
+        elapsed = time.monotonic() - started
+        client.close()
+        assert response.status_code == 200
+        assert elapsed < BOUND, f"answered after {elapsed:.1f} s: queued behind the busy worker"
+        time.sleep(0.3)
+
+
 def test_a_client_that_never_reads_its_refusal_does_not_stall_the_worker(strict, persons):
     """gunicorn lingers on a closing connection for the client to close; that must not hold up others."""
     held = []
