@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from led_gateway.audit import trail
 from led_gateway.audit.sleutel import InszProtector
+from led_gateway.background import BackgroundThread
 from led_gateway.repository.driver import Driver, WriterConnection
 
 log = logging.getLogger("led_gateway.audit")
@@ -48,11 +49,10 @@ class AuditWriter:
         #: Taken around each transaction: the workers' writers queue on it (see WriterLock).
         self._lock = lock or contextlib.nullcontext()
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._started = threading.Lock()
+        self._thread = BackgroundThread("audit-writer", self._run)
 
     def keep(self, record: trail.CallRecord, timeout: float = 30.0) -> None:
-        self._ensure_thread()
+        self._thread.ensure_running()
         pending = _Pending(record)
         self._queue.put(pending)
         if not pending.stored.wait(timeout):
@@ -62,14 +62,6 @@ class AuditWriter:
                 record.antwoord_referte,
                 timeout,
             )
-
-    def _ensure_thread(self) -> None:
-        """Started on first use, in the process that serves (not in a parent that forks workers)."""
-        if self._thread is None or not self._thread.is_alive():
-            with self._started:
-                if self._thread is None or not self._thread.is_alive():
-                    self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
-                    self._thread.start()
 
     def _run(self) -> None:
         while True:

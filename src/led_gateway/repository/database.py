@@ -6,7 +6,6 @@ import contextlib
 import fcntl
 import logging
 import os
-import threading
 import time
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -14,6 +13,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from led_gateway.background import BackgroundThread
 
 DEFAULT_URL = "sqlite:///var/led.db"
 
@@ -104,16 +105,11 @@ class WalCheckpointer:
     def __init__(self, engine: Engine, interval: float = 1.0) -> None:
         self._engine = engine
         self._interval = interval
-        self._thread: threading.Thread | None = None
-        self._started = threading.Lock()
+        self._thread = BackgroundThread("wal-checkpointer", self._run)
 
     def ensure_running(self) -> None:
-        if self._engine.dialect.name != "sqlite" or (self._thread is not None and self._thread.is_alive()):
-            return
-        with self._started:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="wal-checkpointer", daemon=True)
-                self._thread.start()
+        if self._engine.dialect.name == "sqlite":
+            self._thread.ensure_running()
 
     def _run(self) -> None:
         while True:
