@@ -10,8 +10,9 @@ persons (var/bench-<N>.db; database led_bench_<N>), serves the gateway with W wo
 drives GeefBewijs for persons drawn at random from the whole database with wrk at C
 connections for T seconds. In the same run the floor (benchmarks/floor.py: read, parse
 safely, validate, write a prepared reply of the gateway's size) runs under the same server
-(gunicorn with the gateway's worker class, GatewayWorker) and worker count. It prints throughput, latency percentiles, errors, the gateway/floor
-ratio, peak memory per worker and the time a worker takes to start.
+(gunicorn with the gateway's worker class, GatewayWorker) and worker count. It prints
+throughput, latency percentiles, errors, the gateway/floor ratio, peak memory per worker and
+the time a worker takes to start.
 
 Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
 bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
