@@ -32,7 +32,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import PoolProxiedConnection
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import Executable, Insert
 
 _Processor = Callable[[Any], Any] | None
 
@@ -99,10 +99,19 @@ class Driver:
         rows = self._run(statement, statement.parameters(values), _all, writes=True)
         return statement.row(rows[0]) if rows else None
 
-    def insert_many(self, insert: Executable, rows: list[Mapping[str, Any]]) -> None:
-        """Insert ``rows`` (each with the same keys) in one executemany."""
-        if rows:
-            statement = _compiled(insert, self._engine, tuple(rows[0]))
+    def insert_many(self, insert: Insert, rows: list[Mapping[str, Any]]) -> None:
+        """Insert ``rows`` (each with the same keys) in one statement.
+
+        On PostgreSQL several rows go by COPY, several times cheaper than an
+        executemany for the client and the server alike; elsewhere, and for
+        one row, it is an executemany.
+        """
+        if not rows:
+            return
+        statement = _compiled(insert, self._engine, tuple(rows[0]))
+        if len(rows) > 1 and self._engine.dialect.name == "postgresql":
+            self._copy(insert.table.name, statement, rows)
+        else:
             self._run(statement, [statement.parameters(row) for row in rows], None, many=True, writes=True)
 
     def close(self) -> None:
@@ -141,7 +150,26 @@ class Driver:
         except dbapi_error as error:
             raise DBAPIError.instance(statement.sql, parameters, error, dbapi_error) from error
 
+    def _copy(self, table: str, statement: Statement, rows: list[Mapping[str, Any]]) -> None:
+        """``COPY table FROM STDIN`` of ``rows``, converted as ``statement`` converts them (psycopg)."""
+        from psycopg.sql import SQL, Identifier  # only PostgreSQL gets here
+
+        names = list(rows[0])
+        copy = SQL("COPY {} ({}) FROM STDIN").format(
+            Identifier(table), SQL(", ").join(map(Identifier, names))
+        )
+        dbapi_error = self._engine.dialect.loaded_dbapi.Error
+        try:
+            with self._cursor(writes=True) as cursor, cursor.copy(copy) as data:
+                for row in rows:
+                    converted = statement.parameters(row)
+                    data.write_row([converted[name] for name in names])
+        except dbapi_error as error:
+            raise DBAPIError.instance(f"COPY {table}", None, error, dbapi_error) from error
+
     def _cursor(self, writes: bool):
+        if writes:
+            self._session.flush()  # objects added to the session go in first, as session.execute does
         if writes or self._session.in_transaction():
             return self._session.connection().connection.cursor()
         if self._own is None:

@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Insert
 
 from led_gateway.affiliation.aansluiting import Aansluiting, Kanaal, Leverancier, Protocol, Status
 from led_gateway.domain.bewijs import (
@@ -83,51 +83,25 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[start : start + _IN_CHUNK]
 
 
-def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys) in one statement.
-
-    On PostgreSQL, more than one row goes by COPY, several times cheaper than an executemany
-    for the client and the server alike; the values pass through the same SQLAlchemy bind
-    processors as in an INSERT, and an error is raised as SQLAlchemy raises it. One row is an
-    INSERT, which costs a round trip less.
-    """
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "postgresql" or len(rows) < 2:
-        session.execute(insert(table), rows)
-        return
-    import psycopg  # only PostgreSQL needs it
-    from psycopg.sql import SQL, Identifier
-
-    session.flush()  # what session.execute would do first
-    processors = {
-        name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) or _unchanged
-        for name in rows[0]
-    }
-    names = SQL(", ").join(map(Identifier, processors))
-    copy = SQL("COPY {} ({}) FROM STDIN").format(Identifier(table.name), names)
-    driver_connection = connection.connection.driver_connection
-    try:
-        with driver_connection.cursor() as cursor, cursor.copy(copy) as data:
-            for row in rows:
-                data.write_row([process(row[name]) for name, process in processors.items()])
-    except psycopg.Error as exc:
-        raise DBAPIError.instance(copy.as_string(driver_connection), None, exc, psycopg.Error) from None
+#: The bulk INSERTs, built once: the driver compiles each statement once (:mod:`.driver`).
+_INSERT_BEWIJZEN = insert(BewijsRow.__table__)
+_INSERT_MUTATIES = insert(MutatieRow.__table__)
+_INSERT_NOTIFICATIES = insert(NotificatieRow.__table__)
 
 
-def _unchanged(value: Any) -> Any:
-    return value
+def _insert_all(
+    session: Session, driver: Driver, into: Insert, rows: list[dict[str, Any]], key: str
+) -> list[int]:
+    """Insert ``rows`` in one statement (:meth:`Driver.insert_many`); returns their row ids in the
+    order of ``rows``.
 
-
-def _insert_all(session: Session, table: Table, rows: list[dict[str, Any]], key: str) -> list[int]:
-    """Insert ``rows`` in one statement; returns their row ids in the order of ``rows``.
-
-    The ids are read back by ``key``, a unique column, rather than with RETURNING: SQLAlchemy
-    returns ids in parameter order on SQLite only by inserting one row per statement.
+    The ids are read back by ``key``, a unique column, rather than with RETURNING: a database
+    returns ids in parameter order only by inserting one row per statement.
     """
     if not rows:
         return []
-    _insert_rows(session, table, rows)
+    driver.insert_many(into, rows)
+    table = into.table
     column = table.c[key]
     ids: dict[Any, int] = {}
     for chunk in _chunks([row[key] for row in rows]):
@@ -203,7 +177,7 @@ class BewijsRepository:
     def add_all(self, bewijzen: Iterable[Bewijs]) -> list[int]:
         """Insert bewijzen in one statement; returns their row ids, in order."""
         rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
-        return _insert_all(self.session, BewijsRow.__table__, rows, "bewijsreferte")
+        return _insert_all(self.session, self.driver, _INSERT_BEWIJZEN, rows, "bewijsreferte")
 
     def persons(self, limit: int) -> list[str]:
         """INSZ of persons that have bewijzen, in ascending order."""
@@ -466,8 +440,9 @@ def _in_force(day: date):
 class MutatieRepository:
     """Mutations, the notifications they fan out to, and the batches afnemers receive."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, driver: Driver) -> None:
         self.session = session
+        self.driver = driver
 
     def record(self, events: Sequence[BewijsGewijzigd], now: datetime) -> None:
         """Store the mutations and, per mutation, one notification per afnemer with a subscription
@@ -487,7 +462,7 @@ class MutatieRepository:
             }
             for event in events
         ]
-        mutatie_ids = _insert_all(self.session, MutatieRow.__table__, rows, "referte")
+        mutatie_ids = _insert_all(self.session, self.driver, _INSERT_MUTATIES, rows, "referte")
         subscribers = self._subscribers({event.insz for event in events}, now.date())
         notificaties = [
             {"afnemer_id": afnemer_id, "mutatie_id": mutatie_id, "inschrijving_id": inschrijving_id}
@@ -495,7 +470,7 @@ class MutatieRepository:
             for afnemer_id, inschrijving_id in subscribers.get(event.insz, ())
         ]
         if notificaties:
-            _insert_rows(self.session, NotificatieRow.__table__, notificaties)
+            self.driver.insert_many(_INSERT_NOTIFICATIES, notificaties)
 
     def _subscribers(self, insz: set[str], day: date) -> dict[str, list[tuple[int, int]]]:
         """Per INSZ, each afnemer with a subscription in force on ``day`` and its first such one."""

@@ -63,7 +63,7 @@ class UnitOfWork:
         self.leveranciers = LeverancierRepository(self.session)
         self.dekking = DekkingRepository(self.session)
         self.inschrijvingen = InschrijvingRepository(self.session, self.driver)
-        self.mutaties = MutatieRepository(self.session)
+        self.mutaties = MutatieRepository(self.session, self.driver)
         self.audit = AuditRepository(self.session)
         self.certificaten = CertificaatRepository(self.session, self.driver)
         return self
