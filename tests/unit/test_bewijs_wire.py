@@ -211,3 +211,22 @@ def test_a_stored_bewijs_spliced_into_a_reply_gives_the_same_bytes_as_one_built_
 def test_a_damaged_stored_bewijs_never_reaches_the_wire(damage):
     with pytest.raises(ValueError, match="damaged"):
         append_stored(etree.Element("Bewijzen"), damage(bewijs_xml(FULL)))
+
+
+def test_text_is_escaped_as_lxml_writes_it_and_reads_back_the_same():
+    from dataclasses import replace
+
+    from led_gateway.wire.bewijs import read_basis
+
+    odd = replace(FULL, volledige_naam="A & B <c> \"d\" 'e' x\r\ny\tz é€😀", onderwerp_naam=">&amp;")
+    written = bewijs_xml(odd)
+    assert etree.tostring(etree.fromstring(written), encoding="UTF-8") == written
+    assert replace(odd, **read_basis(etree.fromstring(written).find("Basis"))) == odd
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "bel\x07", "\ud800", "\ufffe"])
+def test_a_value_xml_cannot_hold_is_refused(text):
+    from dataclasses import replace
+
+    with pytest.raises(ValueError):
+        bewijs_xml(replace(MINIMAL, volledige_naam=text))
