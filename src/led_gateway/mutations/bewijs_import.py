@@ -41,7 +41,7 @@ from functools import partial
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from lxml import etree
 from sqlalchemy.exc import IntegrityError
@@ -241,9 +241,11 @@ class ImportReport:
     refused: list[RefusedRecord] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What reading one record gave, before the leverancier and duplicate checks."""
+class Reading(NamedTuple):
+    """What reading one record gave, before the leverancier and duplicate checks.
+
+    A tuple, as it is sent from the reading process: it pickles fast.
+    """
 
     nummer: int
     regel: int

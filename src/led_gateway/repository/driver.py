@@ -25,6 +25,7 @@ error.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Engine
@@ -46,9 +47,12 @@ class Statement:
     def __init__(self, statement: Executable, dialect: Dialect, column_keys: tuple[str, ...] = ()) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=list(column_keys) or None)
         self.sql = str(compiled)
-        self._positional = tuple(compiled.positiontup or ()) if compiled.positional else None
+        positional = tuple(compiled.positiontup or ()) if compiled.positional else None
+        #: Picks a positional driver's parameters out of the converted values, in order.
+        self._in_order = None if positional is None else _picker(positional)
         binds = compiled.binds.items()
-        self._binds = {name: bind.type.dialect_impl(dialect).bind_processor(dialect) for name, bind in binds}
+        processors = ((name, bind.type.dialect_impl(dialect).bind_processor(dialect)) for name, bind in binds)
+        self._processors = {name: process for name, process in processors if process is not None}
         #: Values the statement carries itself, such as a LIMIT.
         self._fixed = {name: bind.effective_value for name, bind in binds if not bind.required}
         self._results: tuple[_Processor, ...] = tuple(
@@ -57,15 +61,12 @@ class Statement:
         )
 
     def parameters(self, values: Mapping[str, Any]) -> tuple | dict:
-        given = {**self._fixed, **values} if self._fixed else values
-        binds = self._binds
-        converted = {
-            name: value if value is None or binds.get(name) is None else binds[name](value)
-            for name, value in given.items()
-        }
-        if self._positional is None:
-            return converted
-        return tuple(converted[name] for name in self._positional)
+        converted = {**self._fixed, **values}
+        for name, process in self._processors.items():
+            value = converted.get(name)
+            if value is not None:
+                converted[name] = process(value)
+        return converted if self._in_order is None else self._in_order(converted)
 
     def row(self, raw: tuple) -> tuple:
         return tuple(
@@ -261,6 +262,14 @@ class WriterConnection:
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.invalidate()
+
+
+def _picker(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple]:
+    """A function giving the values of ``names`` as a tuple (``itemgetter`` gives a bare value for one)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda values: (values[name],)
+    return itemgetter(*names) if names else lambda values: ()
 
 
 def _all(cursor) -> list[tuple]:

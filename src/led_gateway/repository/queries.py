@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -43,6 +44,7 @@ from led_gateway.repository.models import (
 from led_gateway.wire.bewijs import bewijs_xml
 
 _BEWIJS_FIELDS = tuple(field.name for field in fields(Bewijs))
+_bewijs_values = attrgetter(*_BEWIJS_FIELDS)
 _GROUP_READERS = {
     "beroepskwalificaties": lambda item: CodeNaam(**item),
     "deelkwalificaties": lambda item: CodeNaam(**item),
@@ -60,7 +62,7 @@ def bewijs_to_row(bewijs: Bewijs) -> dict[str, Any]:
     ``wire`` is the bewijs as it is answered, written with it so that every
     change of a bewijs changes its answer too.
     """
-    values = {name: getattr(bewijs, name) for name in _BEWIJS_FIELDS}
+    values = dict(zip(_BEWIJS_FIELDS, _bewijs_values(bewijs), strict=True))
     for name in _GROUP_READERS:
         values[name] = [asdict(item) for item in values[name]] or None
     values["wire"] = bewijs_xml(bewijs)
