@@ -75,9 +75,7 @@ class Gateway:
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] = datetime.now) -> None:
         self.settings = settings
-        self.engine = make_engine(
-            settings.db_url, pool_size=settings.threads + 1, background_checkpoints=True
-        )
+        self.engine = make_engine(settings.db_url, pool_size=settings.threads + 1)
         self.checkpointer = WalCheckpointer(self.engine)
         session_factory = self.session_factory = make_session_factory(self.engine)
         self.protector = default_protector()

@@ -24,7 +24,7 @@ def _write_pages(engine, rows: int) -> None:
 
 def test_commits_leave_the_log_to_the_checkpointer(tmp_path):
     path = tmp_path / "led.db"
-    engine = make_engine(f"sqlite:///{path}", background_checkpoints=True)
+    engine = make_engine(f"sqlite:///{path}")
     _write_pages(engine, 3000)  # some 6,000 pages of log: past SQLite's default of 1,000
     assert path.stat().st_size < 1_000_000, "a commit checkpointed the log itself"
     WalCheckpointer(engine, interval=0.05).ensure_running()
@@ -35,12 +35,13 @@ def test_commits_leave_the_log_to_the_checkpointer(tmp_path):
     engine.dispose()
 
 
-def test_without_background_checkpoints_commits_checkpoint_as_usual(tmp_path):
+def test_the_log_is_checkpointed_when_the_last_connection_closes(tmp_path):
     path = tmp_path / "led.db"
     engine = make_engine(f"sqlite:///{path}")
     _write_pages(engine, 3000)
-    assert path.stat().st_size >= 4_000_000
     engine.dispose()
+    assert path.stat().st_size >= 6_000_000
+    assert not (tmp_path / "led.db-wal").exists()
 
 
 def test_the_writer_lock_is_held_against_other_processes(tmp_path):

@@ -30,7 +30,8 @@ def normalise_url(url: str) -> str:
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
-    """WAL lets readers run beside a writer; foreign keys are off by default in SQLite.
+    """WAL lets readers run beside a writer; foreign keys are off by default in SQLite; the log is
+    checkpointed less often than by default (see ``_AUTOCHECKPOINT_PAGES``).
 
     The driver's own transaction handling is switched off so that
     :func:`_begin_sqlite` decides how a transaction begins.
@@ -41,6 +42,7 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={_AUTOCHECKPOINT_PAGES}")
     cursor.close()
 
 
@@ -59,21 +61,17 @@ def _begin_sqlite(connection) -> None:
 SQLITE_BEGIN = "sqlite_begin"
 
 
-#: Pages of write-ahead log after which a server's own commit checkpoints after all, should its
-#: :class:`WalCheckpointer` fall behind (SQLite's default is 1,000).
-_SERVER_AUTOCHECKPOINT = 20_000
+#: Pages of write-ahead log after which a commit checkpoints it (SQLite's default is 1,000, 4 MB).
+#: A server's :class:`WalCheckpointer` copies the log long before, in its own thread, so that a
+#: commit does so only should it fall behind. A bulk load gains too: checkpointing every 4 MB
+#: copied the same index pages back into the database file again and again (``bewijs import``
+#: of 100,000 records: 18.1 s, against 16.6 s with this).
+_AUTOCHECKPOINT_PAGES = 20_000
 
 
-def _checkpoint_in_background(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA wal_autocheckpoint={_SERVER_AUTOCHECKPOINT}")
-    cursor.close()
-
-
-def make_engine(url: str, pool_size: int = 5, background_checkpoints: bool = False) -> Engine:
+def make_engine(url: str, pool_size: int = 5) -> Engine:
     """An engine for ``url`` keeping ``pool_size`` connections (as many again when busy);
-    SQLite connections are tuned for a concurrent server, and with ``background_checkpoints``
-    leave checkpointing the write-ahead log to a :class:`WalCheckpointer`."""
+    SQLite connections are tuned for a concurrent server (see :func:`_tune_sqlite`)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         in_memory = make_url(url).database in (None, "", ":memory:")  # one connection, SQLite's own pool
@@ -81,8 +79,6 @@ def make_engine(url: str, pool_size: int = 5, background_checkpoints: bool = Fal
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
-        if background_checkpoints:
-            event.listen(engine, "connect", _checkpoint_in_background)
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
