@@ -66,3 +66,18 @@ def test_a_driver_error_is_a_sqlalchemy_dbapi_error(sessions):
         with pytest.raises(DBAPIError, match="ontbreekt"):
             driver.all(_MISSING)
         driver.close()
+
+
+def test_reserved_ids_follow_the_highest_and_the_database_numbers_on_after_them(sessions):
+    with sessions() as session:
+        driver = Driver(session)
+        driver.insert(_INSERT, {"naam": "a", "dag": None, "tijdstip": None})
+        reserved = driver.reserve_ids(dagen, 3)
+        driver.insert_many(
+            insert(dagen), [{"id": i, "naam": "r", "dag": None, "tijdstip": None} for i in reserved]
+        )
+        after = driver.insert(_INSERT, {"naam": "z", "dag": None, "tijdstip": None})
+        session.commit()
+        driver.close()
+    assert reserved == [2, 3, 4]
+    assert after == (5,)

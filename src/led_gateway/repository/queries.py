@@ -91,24 +91,18 @@ _INSERT_MUTATIES = insert(MutatieRow.__table__)
 _INSERT_NOTIFICATIES = insert(NotificatieRow.__table__)
 
 
-def _insert_all(
-    session: Session, driver: Driver, into: Insert, rows: list[dict[str, Any]], key: str
-) -> list[int]:
-    """Insert ``rows`` in one statement (:meth:`Driver.insert_many`); returns their row ids in the
-    order of ``rows``.
+def _insert_all(driver: Driver, into: Insert, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` in one statement (:meth:`Driver.insert_many`) under ids reserved for them
+    (:meth:`Driver.reserve_ids`); returns the ids in the order of ``rows``.
 
-    The ids are read back by ``key``, a unique column, rather than with RETURNING: a database
-    returns ids in parameter order only by inserting one row per statement.
+    A database returns ids in parameter order only by inserting one row per statement; reading
+    them back afterwards cost an index lookup per row.
     """
     if not rows:
         return []
-    driver.insert_many(into, rows)
-    table = into.table
-    column = table.c[key]
-    ids: dict[Any, int] = {}
-    for chunk in _chunks([row[key] for row in rows]):
-        ids.update(session.execute(select(column, table.c.id).where(column.in_(chunk))).all())
-    return [ids[row[key]] for row in rows]
+    ids = driver.reserve_ids(into.table, len(rows))
+    driver.insert_many(into, [{"id": row_id, **row} for row_id, row in zip(ids, rows, strict=True)])
+    return ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +173,7 @@ class BewijsRepository:
     def add_all(self, bewijzen: Iterable[Bewijs]) -> list[int]:
         """Insert bewijzen in one statement; returns their row ids, in order."""
         rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
-        return _insert_all(self.session, self.driver, _INSERT_BEWIJZEN, rows, "bewijsreferte")
+        return _insert_all(self.driver, _INSERT_BEWIJZEN, rows)
 
     def persons(self, limit: int) -> list[str]:
         """INSZ of persons that have bewijzen, in ascending order."""
@@ -464,7 +458,7 @@ class MutatieRepository:
             }
             for event in events
         ]
-        mutatie_ids = _insert_all(self.session, self.driver, _INSERT_MUTATIES, rows, "referte")
+        mutatie_ids = _insert_all(self.driver, _INSERT_MUTATIES, rows)
         subscribers = self._subscribers({event.insz for event in events}, now.date())
         notificaties = [
             {"afnemer_id": afnemer_id, "mutatie_id": mutatie_id, "inschrijving_id": inschrijving_id}
