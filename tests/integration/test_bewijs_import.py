@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from led_gateway.cli.common import unit_of_work
@@ -393,3 +393,17 @@ def test_the_reading_process_ends_when_the_import_is_killed(empty_db, tmp_path):
     if running():
         os.kill(int(children[0]), signal.SIGKILL)
         pytest.fail("the reading process still waits to send to a killed importer")
+
+
+def test_an_import_keeps_postgresql_statistics_of_its_growing_table_current(tmp_path):
+    """Without them the planner reads all of a leverancier's bewijzen for each batch's lookup."""
+    db_url = empty_database(tmp_path, "postgresql")
+    path = tmp_path / "acht.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=13), 8)))
+    assert import_file(db_url, path, "--batch", "2").returncode == 0
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        query = "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'bewijzen'"
+        refreshed = connection.exec_driver_sql(query).scalar()
+    engine.dispose()
+    assert refreshed == 3  # after 2, 4 and 8 bewijzen: each time their number doubled

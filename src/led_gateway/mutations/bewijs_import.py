@@ -276,11 +276,14 @@ class BewijsImport:
         self.schema = schema or registratie_schema()
         #: (Leverancier/Naam, Bewijsreferte) → the record that first had it, in this file.
         self._seen: dict[tuple[str, str], int] = {}
+        #: How many bewijzen this run had registered when the database's statistics were refreshed.
+        self._registered_at_statistics = 0
 
     def run(self, path: Path, progress: bool = False) -> ImportReport:
         """Import ``path``; a file that cannot be read as a whole changes nothing."""
         report = ImportReport()
         self._seen = {}
+        self._registered_at_statistics = 0
         with self.units() as uow:
             check = LeverancierCheck(uow, self.leverancier)
         check_file(path)
@@ -328,6 +331,16 @@ class BewijsImport:
         report.read += len(readings)
         report.registered += registered
         report.already_present += len(bewijzen) - registered
+        if registered and report.registered >= 2 * self._registered_at_statistics:
+            self._refresh_statistics(report.registered)
+
+    def _refresh_statistics(self, registered: int) -> None:
+        """Once the bewijzen this run registered have doubled since it last did
+        (:meth:`~led_gateway.repository.queries.BewijsRepository.refresh_statistics`)."""
+        with self.units() as uow:
+            uow.bewijzen.refresh_statistics()
+            uow.commit()
+        self._registered_at_statistics = registered
 
     def _bewijs(self, check: LeverancierCheck, reading: Reading) -> Bewijs:
         """The bewijs a record registers; :class:`Weigering` when the record is refused."""

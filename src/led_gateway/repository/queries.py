@@ -10,7 +10,7 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Insert
 
@@ -148,6 +148,18 @@ class BewijsRepository:
             )
         ).first()
         return None if row is None else (row.id, bewijs_from_row(row))
+
+    def refresh_statistics(self) -> None:
+        """Let PostgreSQL's planner see how many bewijzen there are now.
+
+        It chooses how to run :meth:`known_sources` by its statistics of the
+        table. While an import fills a table those are missing or far too
+        small, and it then reads every row of a leverancier for each batch
+        instead of looking up the batch's references: an import slowed down
+        with every batch. SQLite looks them up either way.
+        """
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("ANALYZE bewijzen (leverancier_naam, leverancier_bewijsreferte)"))
 
     def known_sources(self, bronnen: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of these (Leverancier/Naam, Bewijsreferte) are registered: one query per Naam
