@@ -62,7 +62,7 @@ RECORD = "Bewijsregistratie"
 #: RegistreerBewijs's refusal of a (Leverancier/Naam, Bewijsreferte) that is already registered.
 AL_GEREGISTREERD = "30005"
 XSD_ONGELDIG = "30001"
-DEFAULT_BATCH = 1000
+DEFAULT_BATCH = 2000
 T = TypeVar("T")
 
 
