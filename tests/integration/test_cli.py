@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from tests.conftest import new_demo_database, run_cli
@@ -67,3 +70,31 @@ def test_the_installed_script_runs():
     assert result.returncode == 0
     for command in ("db", "demo", "serve"):
         assert command in result.stdout
+
+
+def test_demo_load_next_to_a_writer_that_keeps_committing_waits_its_turn(tmp_path):
+    """As a serving gateway commits audit records: loading must take the write lock up front."""
+    path = tmp_path / "led.db"
+    run_cli("db", "init", "--db", f"sqlite:///{path}")
+    writer = sqlite3.connect(path, timeout=30, check_same_thread=False)
+    writer.execute("CREATE TABLE drukte (x INTEGER)")
+    writer.commit()
+    stop = threading.Event()
+
+    def keep_committing() -> None:
+        while not stop.is_set():
+            writer.execute("INSERT INTO drukte VALUES (1)")
+            writer.commit()
+            time.sleep(0.001)
+
+    thread = threading.Thread(target=keep_committing)
+    thread.start()
+    try:
+        load = ("demo", "load", "--db", f"sqlite:///{path}", "--persons", "300", "--quiet")
+        result = run_cli(*load, check=False)
+    finally:
+        stop.set()
+        thread.join()
+        writer.close()
+    assert result.returncode == 0, result.stderr
+    assert "loaded 300 persons" in result.stdout

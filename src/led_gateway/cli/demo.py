@@ -23,7 +23,8 @@ def demo() -> None:
 @clear_errors
 def demo_load(db_url: str, persons: int, seed: int, quiet: bool) -> None:
     """Load the demo afnemers, the demo leverancier and PERSONS synthetic persons."""
-    loaded = load_demo(unit_of_work(db_url), persons, seed, progress=not quiet and sys.stderr.isatty())
+    units = unit_of_work(db_url, writes=True)
+    loaded = load_demo(units, persons, seed, progress=not quiet and sys.stderr.isatty())
     click.echo(f"loaded {persons} persons with {loaded} bewijzen")
 
 
