@@ -81,3 +81,24 @@ def test_reserved_ids_follow_the_highest_and_the_database_numbers_on_after_them(
         driver.close()
     assert reserved == [2, 3, 4]
     assert after == (5,)
+
+
+def test_the_writer_connection_does_not_retry_work_the_database_refused(sessions):
+    from led_gateway.repository.driver import WriterConnection
+
+    writer = WriterConnection(sessions.kw["bind"])
+    writer.run(lambda driver: driver.insert_many(insert(dagen), [{"id": 1, "naam": "a"}]))
+    tries = []
+
+    def duplicate(driver):
+        tries.append(1)
+        driver.insert_many(insert(dagen), [{"id": 1, "naam": "b"}])
+
+    with pytest.raises(DBAPIError):
+        writer.run(duplicate)
+    assert len(tries) == 1
+    writer.run(lambda driver: driver.insert_many(insert(dagen), [{"id": 2, "naam": "c"}]))
+    with sessions() as session:
+        driver = Driver(session)
+        assert driver.all(select(dagen.c.naam).order_by(dagen.c.id)) == [("a",), ("c",)]
+        driver.close()

@@ -236,7 +236,8 @@ class WriterConnection:
 
         A kept connection the database dropped meanwhile (a server restart)
         fails the transaction before its commit: ``work`` is then run once
-        more, on a fresh connection.
+        more, on a fresh connection. Any other error is raised at once, and
+        the connection kept.
         """
         for last_try in (False, True):
             fresh = self._connection is None
@@ -244,7 +245,10 @@ class WriterConnection:
             try:
                 self._begin(connection)
                 work(_HeldConnectionDriver(self._engine, connection))
-            except DBAPIError:
+            except DBAPIError as error:
+                if not self._lost(error, connection):
+                    self._rollback(connection)
+                    raise
                 self._discard()
                 if fresh or last_try:
                     raise
@@ -254,6 +258,11 @@ class WriterConnection:
                 raise
             self._commit(connection)
             return
+
+    def _lost(self, error: DBAPIError, connection: PoolProxiedConnection) -> bool:
+        """Whether ``error`` came from a connection the database dropped (and not, say, a
+        constraint the work broke, which another try would break again)."""
+        return self._engine.dialect.is_disconnect(error.orig, connection.driver_connection, None)
 
     def _begin(self, connection: PoolProxiedConnection) -> None:
         """SQLite: take the write lock up front (see ``_begin_sqlite``); psycopg begins by itself."""
