@@ -327,20 +327,20 @@ class BewijsImport:
                 report.refused.append(RefusedRecord(reading.nummer, reading.regel, reden))
         with self.units() as uow:
             registered = self._register(uow, bewijzen)
+            self._keep_statistics_current(uow, report.registered + registered)
             uow.commit()
         report.read += len(readings)
         report.registered += registered
         report.already_present += len(bewijzen) - registered
-        if registered and report.registered >= 2 * self._registered_at_statistics:
-            self._refresh_statistics(report.registered)
 
-    def _refresh_statistics(self, registered: int) -> None:
-        """Once the bewijzen this run registered have doubled since it last did
+    def _keep_statistics_current(self, uow: UnitOfWork, registered: int) -> None:
+        """Refresh the database's statistics of bewijzen, in the batch's own transaction, each time
+        the ``registered`` bewijzen of this run have doubled since the last refresh
         (:meth:`~led_gateway.repository.queries.BewijsRepository.refresh_statistics`)."""
-        with self.units() as uow:
+        last = self._registered_at_statistics
+        if registered > last and registered >= 2 * last:
             uow.bewijzen.refresh_statistics()
-            uow.commit()
-        self._registered_at_statistics = registered
+            self._registered_at_statistics = registered
 
     def _bewijs(self, check: LeverancierCheck, reading: Reading) -> Bewijs:
         """The bewijs a record registers; :class:`Weigering` when the record is refused."""
