@@ -86,7 +86,8 @@ def test_reserved_ids_follow_the_highest_and_the_database_numbers_on_after_them(
 def test_the_writer_connection_does_not_retry_work_the_database_refused(sessions):
     from led_gateway.repository.driver import WriterConnection
 
-    writer = WriterConnection(sessions.kw["bind"])
+    with sessions() as session:
+        writer = WriterConnection(session.get_bind())
     writer.run(lambda driver: driver.insert_many(insert(dagen), [{"id": 1, "naam": "a"}]))
     tries = []
 
