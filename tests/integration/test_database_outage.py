@@ -1,4 +1,8 @@
-"""PostgreSQL going away and coming back: 90000 meanwhile, the process stays up and recovers."""
+"""PostgreSQL going away and coming back: 90000 meanwhile, the process stays up and recovers.
+
+Also: a pooled connection the server closed is replaced when it is taken
+from the pool, before any statement fails on it.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,14 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from tests.conftest import Server, free_port, new_demo_database, run_cli
+from led_gateway.repository.database import make_engine
+from tests.conftest import Server, free_port, fresh_postgres_database, new_demo_database, run_cli
 from tests.messages import geef_bewijs, is_beschikbaar, reply_body, uitzonderingen
 
 GEEF_BEWIJS = "/GeefBewijsDienst-02.00/soap/WebService"
@@ -110,3 +117,34 @@ def test_the_gateway_says_90000_while_the_database_is_down_and_recovers(cluster,
     # The audit writer keeps a connection of its own: it too came back with the database.
     listed = run_cli("audit", "list", "--db", db_url, "--format", "json").stdout.splitlines()
     assert {"na-herstel", "na-herstart"} <= {json.loads(line)["afzender_referte"] for line in listed}
+
+
+def _backend_pid(engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+
+
+@pytest.mark.postgres
+def test_the_pool_replaces_a_connection_the_server_closed_and_keeps_a_healthy_one():
+    engine = make_engine(fresh_postgres_database(), pool_size=1)
+    admin = make_engine(fresh_postgres_database(), pool_size=1)
+    try:
+        first = _backend_pid(engine)
+        assert _backend_pid(engine) == first, "a healthy pooled connection was not reused"
+        with admin.connect() as connection:
+            assert connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first}).scalar()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with admin.connect() as connection:
+                gone = not connection.execute(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid"), {"pid": first}
+                ).scalar()
+            if gone:
+                break
+            time.sleep(0.05)
+        second = _backend_pid(engine)  # no error: the closed connection never reached a statement
+        assert second != first
+        assert _backend_pid(engine) == second
+    finally:
+        engine.dispose()
+        admin.dispose()

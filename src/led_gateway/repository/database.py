@@ -6,12 +6,14 @@ import contextlib
 import fcntl
 import logging
 import os
+import select
 import time
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from led_gateway.background import BackgroundThread
@@ -80,7 +82,30 @@ def make_engine(url: str, pool_size: int = 5) -> Engine:
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+    event.listen(engine, "checkout", _replace_if_closed_by_server)
+    return engine
+
+
+def _replace_if_closed_by_server(dbapi_connection, _record, _proxy) -> None:
+    """Pool checkout: hand out no PostgreSQL connection the server has closed meanwhile.
+
+    A server that restarts, or an administrator's ``pg_terminate_backend``,
+    closes its end of every connection; a pooled connection does not notice
+    until its next statement fails. An idle connection has nothing to read
+    unless the server closed it (or, rarely, sent a notice), so a readable
+    socket tells, without the round trip that ``pool_pre_ping`` spent on
+    every checkout (a tenth of a GeefBewijs's time on PostgreSQL). The pool
+    then opens a fresh connection instead.
+    """
+    if dbapi_connection.closed or _readable(dbapi_connection.fileno()):
+        raise DisconnectionError("the database server closed this connection")
+
+
+def _readable(descriptor: int) -> bool:
+    poller = select.poll()
+    poller.register(descriptor, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
