@@ -53,6 +53,7 @@ from led_gateway.domain.bewijs import Bewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer_nieuwe
 from led_gateway.services.registreerbewijs import NAMESPACE
+from led_gateway.wire.bewijs import bewijs_xml
 from led_gateway.wire.parsing import HARDENED
 from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 from led_gateway.wire.validation import RequestSchema
@@ -254,6 +255,9 @@ class Reading(NamedTuple):
     #: The bewijs, or why the record is refused: the XSD's finding when ``bron`` is ``None``,
     #: else :func:`bewijs_from_registratie`'s (an INSZ), which counts after those checks.
     uitkomst: Bewijs | Weigering
+    #: The bewijs as it will be answered (``bewijs_xml``), written here rather than by the
+    #: registering process, which has the more work of the two.
+    wire: str | None = None
 
 
 class BewijsImport:
@@ -309,29 +313,29 @@ class BewijsImport:
             return Reading(record.nummer, record.regel, None, refusal)
         naam = element.findtext("Leverancier/Naam").strip()
         referte = element.findtext("Leverancier/Bewijsreferte").strip()
-        uitkomst: Bewijs | Weigering
         try:
-            uitkomst = bewijs_from_registratie(element, self.clock())
+            bewijs = bewijs_from_registratie(element, self.clock())
         except Weigering as weigering:
-            uitkomst = weigering
-        return Reading(record.nummer, record.regel, (naam, referte), uitkomst)
+            return Reading(record.nummer, record.regel, (naam, referte), weigering)
+        return Reading(record.nummer, record.regel, (naam, referte), bewijs, bewijs_xml(bewijs))
 
     def _import_batch(self, check: LeverancierCheck, readings: list[Reading], report: ImportReport) -> None:
         """Decide on a batch of records and register the accepted ones in one transaction."""
-        bewijzen: list[Bewijs] = []
+        accepted: list[Reading] = []
         for reading in readings:
             try:
-                bewijzen.append(self._bewijs(check, reading))
+                self._check(check, reading)
+                accepted.append(reading)
             except Weigering as weigering:
                 reden = uitzondering(weigering.code, weigering.detail, weigering.omstandigheid)
                 report.refused.append(RefusedRecord(reading.nummer, reading.regel, reden))
         with self.units() as uow:
-            registered = self._register(uow, bewijzen)
+            registered = self._register(uow, accepted)
             self._keep_statistics_current(uow, report.registered + registered)
             uow.commit()
         report.read += len(readings)
         report.registered += registered
-        report.already_present += len(bewijzen) - registered
+        report.already_present += len(accepted) - registered
 
     def _keep_statistics_current(self, uow: UnitOfWork, registered: int) -> None:
         """Refresh the database's statistics of bewijzen, in the batch's own transaction, each time
@@ -342,13 +346,12 @@ class BewijsImport:
             uow.bewijzen.refresh_statistics()
             self._registered_at_statistics = registered
 
-    def _bewijs(self, check: LeverancierCheck, reading: Reading) -> Bewijs:
-        """The bewijs a record registers; :class:`Weigering` when the record is refused."""
+    def _check(self, check: LeverancierCheck, reading: Reading) -> None:
+        """Raise :class:`Weigering` when the record is refused; else it registers its bewijs."""
         if reading.bron is not None:
             self._check_bron(check, reading.bron, reading.nummer)
         if isinstance(reading.uitkomst, Weigering):
             raise reading.uitkomst
-        return reading.uitkomst
 
     def _check_bron(self, check: LeverancierCheck, bron: tuple[str, str], nummer: int) -> None:
         """Refuse a record its leverancier may not deliver, or whose source reference came earlier."""
@@ -362,22 +365,22 @@ class BewijsImport:
             raise Weigering(AL_GEREGISTREERD, detail, "Leverancier/Bewijsreferte")
 
     @staticmethod
-    def _register(uow: UnitOfWork, bewijzen: list[Bewijs]) -> int:
-        """Register the batch's new bewijzen together; returns how many.
+    def _register(uow: UnitOfWork, accepted: list[Reading]) -> int:
+        """Register the new bewijzen of the batch's accepted records together; returns how many.
 
         Should the database refuse the batch (a concurrent RegistreerBewijs stored one of them
         since we looked), each is tried again on its own, so that only that one is left out.
         """
         try:
             with uow.session.begin_nested():
-                return registreer_nieuwe(uow, bewijzen)
+                return registreer_nieuwe(uow, [r.uitkomst for r in accepted], [r.wire for r in accepted])
         except IntegrityError:
             pass
         registered = 0
-        for bewijs in bewijzen:
+        for reading in accepted:
             try:
                 with uow.session.begin_nested():
-                    registered += registreer_nieuwe(uow, [bewijs])
+                    registered += registreer_nieuwe(uow, [reading.uitkomst], [reading.wire])
             except IntegrityError:  # registered by a concurrent call since we looked
                 pass
         return registered

@@ -67,16 +67,20 @@ def registreer(uow: UnitOfWork, bewijs: Bewijs) -> None:
         )
 
 
-def registreer_nieuwe(uow: UnitOfWork, bewijzen: Sequence[Bewijs]) -> int:
+def registreer_nieuwe(uow: UnitOfWork, bewijzen: Sequence[Bewijs], wires: Sequence[str] | None = None) -> int:
     """Store those of ``bewijzen`` whose source reference is not registered yet, and raise 01 Nieuw
     for each; returns how many. Their source references must differ from one another.
 
     One query (per Leverancier/Naam) looks them all up and one executemany inserts them: a
-    batch takes a few statements, not a few per bewijs.
+    batch takes a few statements, not a few per bewijs. ``wires``: the bewijzen's
+    ``bewijs_xml``, when the caller wrote it already (``bewijs import`` does so in its
+    reading process).
     """
     known = uow.bewijzen.known_sources(_bron(bewijs) for bewijs in bewijzen)
-    nieuw = [bewijs for bewijs in bewijzen if _bron(bewijs) not in known]
-    for bewijs, bewijs_id in zip(nieuw, uow.bewijzen.add_all(nieuw), strict=True):
+    nieuw = [i for i, bewijs in enumerate(bewijzen) if _bron(bewijs) not in known]
+    added = [bewijzen[i] for i in nieuw]
+    ids = uow.bewijzen.add_all(added, None if wires is None else [wires[i] for i in nieuw])
+    for bewijs, bewijs_id in zip(added, ids, strict=True):
         uow.raise_event(BewijsGewijzigd(NIEUW, bewijs.insz, bewijs_id))
     return len(nieuw)
 
