@@ -188,10 +188,8 @@ class BewijsRepository:
 
         ``wires``: their ``bewijs_xml``, when the caller wrote it already.
         """
-        if wires is None:
-            rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
-        else:
-            rows = [bewijs_to_row(bewijs, wire) for bewijs, wire in zip(bewijzen, wires, strict=True)]
+        written = [None] * len(bewijzen) if wires is None else wires
+        rows = [bewijs_to_row(bewijs, wire) for bewijs, wire in zip(bewijzen, written, strict=True)]
         return _insert_all(self.driver, _INSERT_BEWIJZEN, rows)
 
     def persons(self, limit: int) -> list[str]:
