@@ -56,7 +56,10 @@ def test_answered_refused_invalid_and_faulted_calls_are_all_kept(gateway, person
     gateway.post(GEEF_BEWIJS, b"<not-soap/>")
     about_person = {row["afzender_referte"]: row for row in trail(gateway, "--insz", person)}
     assert about_person[refs["answered"]]["uitkomst"] == "beantwoord"
+    assert about_person[refs["answered"]]["gevraagd"] == [person]
     assert about_person[refs["answered"]]["geantwoord"] == [person]
+    assert about_person[refs["refused"]]["gevraagd"] == [person]
+    assert about_person[refs["refused"]]["geantwoord"] == []
     assert about_person[refs["refused"]]["codes"] == ["40006"]
     assert about_person[refs["refused"]]["afzender"] == "onbekend.example/x"
     assert about_person[refs["invalid"]]["codes"][0] == "30001"
@@ -75,6 +78,18 @@ def test_the_trail_holds_no_readable_insz(gateway, person):
     audit_lines = [line for line in dump.splitlines() if 'INSERT INTO "audit' in line]
     assert audit_lines
     assert not [line for line in audit_lines if person in line]
+
+
+def test_a_person_asked_and_answered_about_is_one_row_of_the_trail(gateway, person):
+    referte = f"one-row-{uuid.uuid4().hex[:8]}"
+    gateway.post(GEEF_BEWIJS, geef_bewijs(person, referte=referte))
+    path = gateway.db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        roles = connection.execute(
+            "SELECT rol FROM audit_subjecten JOIN audit ON audit.id = audit_id WHERE afzender_referte = ?",
+            (referte,),
+        ).fetchall()
+    assert roles == [("BEIDE",)]
 
 
 def test_the_trail_filters_by_afnemer_and_date(gateway, person):
@@ -102,6 +117,12 @@ def test_an_afnemer_reads_only_its_own_calls(gateway, person, reference):
     assert uris == {ACTIEF}
     assert "own-call" in externe and "other-call" not in externe
     assert {node.text for node in body.iter("Waarde")} == {person}
+    own = next(
+        node
+        for node in body.iter("AuditLogging")
+        if node.findtext("Kern/Afnemer/Referte/Extern") == "own-call"
+    )
+    assert [node.text for node in own.iter("BerichtType")] == ["VRAAG", "ANTWOORD"]
 
 
 def test_no_calls_about_a_person_is_40000(gateway, reference):

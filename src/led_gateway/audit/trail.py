@@ -103,17 +103,24 @@ def _columns(
         detail=_clip(record.detail, 2000),
         duur_ms=round((time.perf_counter() - record.started) * 1000),
     )
-    protected: dict[str, tuple[str, str]] = {}  # a person asked about and answered about: once
-    for insz in (*record.gevraagd, *record.geantwoord):
-        if len(insz) <= 20 and insz not in protected:
-            protected[insz] = (protector.hash(insz), protector.encrypt(insz))
+    asked, answered = set(record.gevraagd), set(record.geantwoord)
     subjects = [
-        dict(rol=rol, insz_hash=protected[insz][0], insz_versleuteld=protected[insz][1])
-        for rol, persons in (("VRAAG", record.gevraagd), ("ANTWOORD", record.geantwoord))
-        for insz in persons
-        if insz in protected
+        dict(
+            rol=_rol(insz in asked, insz in answered),
+            insz_hash=protector.hash(insz),
+            insz_versleuteld=protector.encrypt(insz),
+        )
+        for insz in dict.fromkeys((*record.gevraagd, *record.geantwoord))
+        if len(insz) <= 20
     ]
     return audit, subjects
+
+
+def _rol(asked: bool, answered: bool) -> str:
+    """One subject row per person: a person asked and answered about is kept once, as BEIDE."""
+    if asked and answered:
+        return "BEIDE"
+    return "VRAAG" if asked else "ANTWOORD"
 
 
 def _clip(text: str | None, length: int) -> str | None:

@@ -70,7 +70,7 @@ def list_calls(insz, afnemer, since, limit, output_format, db_url) -> None:
 
 def _row(call, subjects, protector: InszProtector) -> dict:
     def persons(rol: str) -> list[str]:
-        return [protector.decrypt(s.insz_versleuteld) for s in subjects if s.rol == rol]
+        return [protector.decrypt(s.insz_versleuteld) for s in subjects if rol in s.rollen]
 
     return {
         "ontvangen_op": call.ontvangen_op,

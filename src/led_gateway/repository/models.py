@@ -287,7 +287,13 @@ class AuditRow(Base):
 
 
 class AuditSubjectRow(Base):
-    """A person a call was about: asked (VRAAG) or answered (ANTWOORD), hashed and encrypted."""
+    """A person a call was about, hashed and encrypted: asked about (``rol`` VRAAG), answered
+    about (ANTWOORD), or both (BEIDE).
+
+    A consultation is usually answered about the person it asked about: one
+    row for both halves the rows the trail adds per call, and the random
+    inserts into the hash index with them.
+    """
 
     __tablename__ = "audit_subjecten"
     __table_args__ = (Index("ix_audit_subjecten_hash", "insz_hash"),)
@@ -297,6 +303,11 @@ class AuditSubjectRow(Base):
     rol: Mapped[str] = mapped_column(String(10))
     insz_hash: Mapped[str] = mapped_column(String(64))
     insz_versleuteld: Mapped[str] = mapped_column(String(200))
+
+    @property
+    def rollen(self) -> tuple[str, ...]:
+        """The message halves the person appeared in: VRAAG, ANTWOORD or both."""
+        return ("VRAAG", "ANTWOORD") if self.rol == "BEIDE" else (self.rol,)
 
 
 class CertificaatRow(Base):

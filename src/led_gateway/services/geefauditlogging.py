@@ -90,11 +90,11 @@ def _append_call(loggings: etree._Element, call, subjects: list, insz: str) -> N
     sub(kern, "DatumTijdstipLog").text = _stamp(call.beantwoord_op)
     if subjects:
         sleutels = sub(logging, "Sleutels")
-        for subject in subjects:
+        for rol in (rol for subject in subjects for rol in subject.rollen):
             sleutel = sub(sleutels, "Sleutel")
             sub(sleutel, "Type").text = "INSZ"
             sub(sleutel, "Waarde").text = insz
-            sub(sleutel, "BerichtType").text = "VRAAG" if subject.rol == "VRAAG" else "ANTWOORD"
+            sub(sleutel, "BerichtType").text = rol
             sub(sleutel, "DatumTijdstipLog").text = _stamp(call.beantwoord_op)
 
 
