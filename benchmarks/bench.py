@@ -11,8 +11,9 @@ drives GeefBewijs for persons drawn at random from the whole database with wrk a
 connections for T seconds. In the same run the floor (benchmarks/floor.py: read, parse
 safely, validate, write a prepared reply of the gateway's size) runs under the same server
 (gunicorn with the gateway's worker class, GatewayWorker) and worker count. It prints
-throughput, latency percentiles, errors, the gateway/floor ratio, peak memory per worker and
-the time a worker takes to start.
+throughput, latency percentiles, errors, the gateway/floor ratio, peak memory per worker,
+the time a worker takes to start, and the CPU time per request of the workers and of the
+whole machine (the database server, wrk and the kernel included).
 
 Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
 bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
@@ -183,15 +184,56 @@ def start(
     raise SystemExit("server did not start")
 
 
+def workers(master: subprocess.Popen) -> list[str]:
+    """The process ids of the server's workers."""
+    return Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+
+
 def worker_peak_rss_mb(master: subprocess.Popen) -> float:
     """The largest peak resident size (VmHWM) among the server's worker processes."""
-    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     peaks = []
-    for pid in children:
+    for pid in workers(master):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 peaks.append(int(line.split()[1]) / 1024)
     return max(peaks, default=0.0)
+
+
+class CpuMeter:
+    """CPU seconds spent between :meth:`start` and :meth:`stop`: by the server's workers, and by
+    the whole machine (workers, database server, load generator, kernel).
+
+    Per request they show where the time goes: what the workers spend beside the floor's, and
+    on PostgreSQL what the database server adds.
+    """
+
+    _TICK = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, master: subprocess.Popen) -> None:
+        self.pids = workers(master)
+
+    def _workers_ticks(self) -> int:
+        ticks = 0
+        for pid in self.pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks
+
+    @staticmethod
+    def _machine_ticks() -> int:
+        """Busy ticks of all CPUs: everything but idle and iowait."""
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (
+            int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]
+        )
+        return user + nice + system + irq + softirq + steal
+
+    def start(self) -> None:
+        self._started = (self._workers_ticks(), self._machine_ticks())
+
+    def stop(self) -> tuple[float, float]:
+        """Seconds of CPU of the workers and of the machine since :meth:`start`."""
+        spent = (self._workers_ticks() - self._started[0], self._machine_ticks() - self._started[1])
+        return spent[0] / self._TICK, spent[1] / self._TICK
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -236,7 +278,12 @@ def measure(name: str, command: list[str], port: int, work: Path, args, env: dic
         replies = [
             httpx.post(f"http://127.0.0.1:{port}{ENDPOINT}", content=b, headers=headers) for b in bodies
         ]
+        meter = CpuMeter(process)
+        meter.start()
         figures = drive(port, work / "bodies.txt", args.connections, args.duration)
+        workers_cpu, machine_cpu = meter.stop()
+        figures["cpu_us_per_request_workers"] = workers_cpu * 1e6 / figures["requests"]
+        figures["cpu_us_per_request_machine"] = machine_cpu * 1e6 / figures["requests"]
         figures["peak_rss_mb_per_worker"] = worker_peak_rss_mb(process)
         figures["reply_bytes"] = sum(len(reply.content) for reply in replies) // len(replies)
     finally:
@@ -307,7 +354,7 @@ def print_geefbewijs(args, results: dict) -> None:
     )
     print(
         f"{'':20}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}"
-        f"{'start s':>9}{'/floor':>8}"
+        f"{'start s':>9}{'/floor':>8}{'CPU µs/request: workers':>25}{'machine':>9}"
     )
     floor = results["floor"]["throughput"]
     for name, figures in results.items():
@@ -318,6 +365,7 @@ def print_geefbewijs(args, results: dict) -> None:
         print(
             f"{label:20}{figures['throughput']:9.0f}{p50:9.2f}{p95:9.2f}{p99:9.2f}{errors:8d}"
             f"{figures['peak_rss_mb_per_worker']:8.0f}{figures['startup_s']:9.2f}{figures['ratio']:8.2f}"
+            f"{figures['cpu_us_per_request_workers']:25.0f}{figures['cpu_us_per_request_machine']:9.0f}"
         )
 
 
