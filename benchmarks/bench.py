@@ -211,6 +211,7 @@ class CpuMeter:
 
     def __init__(self, master: subprocess.Popen) -> None:
         self.pids = workers(master)
+        self._started = (0, 0)
 
     def _workers_ticks(self) -> int:
         ticks = 0

@@ -18,6 +18,7 @@ from lxml import etree
 
 from led_gateway.audit.sleutel import InszProtector
 from led_gateway.repository.driver import Driver
+from led_gateway.repository.models import ROL_ANTWOORD, ROL_BEIDE, ROL_VRAAG
 from led_gateway.repository.queries import add_audit_calls
 
 BEANTWOORD = "beantwoord"
@@ -119,8 +120,8 @@ def _columns(
 def _rol(asked: bool, answered: bool) -> str:
     """One subject row per person: a person asked and answered about is kept once, as BEIDE."""
     if asked and answered:
-        return "BEIDE"
-    return "VRAAG" if asked else "ANTWOORD"
+        return ROL_BEIDE
+    return ROL_VRAAG if asked else ROL_ANTWOORD
 
 
 def _clip(text: str | None, length: int) -> str | None:

@@ -17,6 +17,7 @@ from led_gateway.cli.common import (
     unit_of_work,
 )
 from led_gateway.domain.insz import is_valid_structure
+from led_gateway.repository.models import ROL_ANTWOORD, ROL_VRAAG
 
 DAY = click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"])
 
@@ -84,8 +85,8 @@ def _row(call, subjects, protector: InszProtector) -> dict:
         "antwoord_referte": call.antwoord_referte,
         "uitkomst": call.uitkomst,
         "codes": call.codes.split(",") if call.codes else [],
-        "gevraagd": persons("VRAAG"),
-        "geantwoord": persons("ANTWOORD"),
+        "gevraagd": persons(ROL_VRAAG),
+        "geantwoord": persons(ROL_ANTWOORD),
         "detail": call.detail,
         "duur_ms": call.duur_ms,
     }

@@ -286,6 +286,10 @@ class AuditRow(Base):
     duur_ms: Mapped[int] = mapped_column(Integer)
 
 
+#: A person's role in a call (``AuditSubjectRow.rol``): asked about, answered about, or both.
+ROL_VRAAG, ROL_ANTWOORD, ROL_BEIDE = "VRAAG", "ANTWOORD", "BEIDE"
+
+
 class AuditSubjectRow(Base):
     """A person a call was about, hashed and encrypted: asked about (``rol`` VRAAG), answered
     about (ANTWOORD), or both (BEIDE).
@@ -307,7 +311,7 @@ class AuditSubjectRow(Base):
     @property
     def rollen(self) -> tuple[str, ...]:
         """The message halves the person appeared in: VRAAG, ANTWOORD or both."""
-        return ("VRAAG", "ANTWOORD") if self.rol == "BEIDE" else (self.rol,)
+        return (ROL_VRAAG, ROL_ANTWOORD) if self.rol == ROL_BEIDE else (self.rol,)
 
 
 class CertificaatRow(Base):
