@@ -54,6 +54,11 @@ class RequestWatchdog:
 
     One thread per worker process sleeps until the nearest deadline. There are
     never more connections to watch than the worker has threads.
+
+    Every deadline lies ``timeout`` seconds after its connection was armed, so
+    a new one is never nearer than those already watched: arming wakes the
+    thread only when it sleeps without a deadline (nothing was watched), not
+    once per request.
     """
 
     def __init__(self, timeout: float, log=None) -> None:
@@ -64,6 +69,8 @@ class RequestWatchdog:
         self._watched: dict[int, list] = {}
         self._keys = itertools.count()
         self._thread: threading.Thread | None = None
+        #: The thread waits to be woken rather than for a deadline; guarded by ``_changed``.
+        self._idle = True
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="request-watchdog", daemon=True)
@@ -74,7 +81,8 @@ class RequestWatchdog:
         key = next(self._keys)
         with self._changed:
             self._watched[key] = [time.monotonic() + self.timeout, conn, 0]
-            self._changed.notify()
+            if self._idle:
+                self._changed.notify()
         return key
 
     def disarm(self, key: int) -> None:
@@ -84,7 +92,9 @@ class RequestWatchdog:
     def _run(self) -> None:
         with self._changed:
             while True:
-                self._changed.wait(self._expire(time.monotonic()))
+                pause = self._expire(time.monotonic())
+                self._idle = pause is None
+                self._changed.wait(pause)
 
     def _expire(self, now: float) -> float | None:
         """Act on every deadline passed; return how long to sleep until the next one."""
