@@ -18,4 +18,5 @@ fi
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
   -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off" start >&2
 echo "export LED_TEST_PG_URL=postgresql+psycopg://led@127.0.0.1:$port/postgres"
-echo "# stop it with: ${as_owner[*]} $bin/pg_ctl -D $dir/data stop" >&2
+echo "export LED_TEST_PG_DIR=$dir"
+echo "# stop it and remove its files with: tests/stop-postgres.sh" >&2
