@@ -257,7 +257,7 @@ class Reading(NamedTuple):
     uitkomst: Bewijs | Weigering
     #: The bewijs as it will be answered (``bewijs_xml``), written here rather than by the
     #: registering process, which has the more work of the two.
-    wire: str | None = None
+    wire: bytes | None = None
 
 
 class BewijsImport:

@@ -56,7 +56,7 @@ _GROUP_READERS = {
 }
 
 
-def bewijs_to_row(bewijs: Bewijs, wire: str | None = None) -> dict[str, Any]:
+def bewijs_to_row(bewijs: Bewijs, wire: bytes | None = None) -> dict[str, Any]:
     """Column values for ``bewijs``; repeated groups become JSON lists (or NULL when empty).
 
     ``wire`` is the bewijs as it is answered, written with it so that every
@@ -183,10 +183,10 @@ class BewijsRepository:
             update(BewijsRow).where(BewijsRow.id == bewijs_id).values(**bewijs_to_row(bewijs))
         )
 
-    def add_all(self, bewijzen: Sequence[Bewijs], wires: Sequence[str] | None = None) -> list[int]:
+    def add_all(self, bewijzen: Sequence[Bewijs], wires: Sequence[bytes | None] | None = None) -> list[int]:
         """Insert bewijzen in one statement; returns their row ids, in order.
 
-        ``wires``: their ``bewijs_xml``, when the caller wrote it already.
+        ``wires``: their ``bewijs_xml``, where the caller wrote it already (``None``: written here).
         """
         written = [None] * len(bewijzen) if wires is None else wires
         rows = [bewijs_to_row(bewijs, wire) for bewijs, wire in zip(bewijzen, written, strict=True)]

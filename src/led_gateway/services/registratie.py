@@ -67,7 +67,9 @@ def registreer(uow: UnitOfWork, bewijs: Bewijs) -> None:
         )
 
 
-def registreer_nieuwe(uow: UnitOfWork, bewijzen: Sequence[Bewijs], wires: Sequence[str] | None = None) -> int:
+def registreer_nieuwe(
+    uow: UnitOfWork, bewijzen: Sequence[Bewijs], wires: Sequence[bytes] | None = None
+) -> int:
     """Store those of ``bewijzen`` whose source reference is not registered yet, and raise 01 Nieuw
     for each; returns how many. Their source references must differ from one another.
 
@@ -77,10 +79,10 @@ def registreer_nieuwe(uow: UnitOfWork, bewijzen: Sequence[Bewijs], wires: Sequen
     reading process).
     """
     known = uow.bewijzen.known_sources(_bron(bewijs) for bewijs in bewijzen)
-    nieuw = [i for i, bewijs in enumerate(bewijzen) if _bron(bewijs) not in known]
-    added = [bewijzen[i] for i in nieuw]
-    ids = uow.bewijzen.add_all(added, None if wires is None else [wires[i] for i in nieuw])
-    for bewijs, bewijs_id in zip(added, ids, strict=True):
+    written = [None] * len(bewijzen) if wires is None else wires
+    nieuw = [(b, wire) for b, wire in zip(bewijzen, written, strict=True) if _bron(b) not in known]
+    ids = uow.bewijzen.add_all([bewijs for bewijs, _ in nieuw], [wire for _, wire in nieuw])
+    for (bewijs, _), bewijs_id in zip(nieuw, ids, strict=True):
         uow.raise_event(BewijsGewijzigd(NIEUW, bewijs.insz, bewijs_id))
     return len(nieuw)
 
