@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import select
 import socket
 import ssl
 import threading
@@ -45,6 +46,9 @@ from led_gateway.wire import certificaat
 
 #: Statuses after which the connection is closed: the request body may not have been read whole.
 _CLOSING_STATUSES = frozenset({"400", "408", "413"})
+
+#: Seconds a new connection may wait for a worker with a free thread before a busy worker takes it.
+ACCEPT_GRACE = 0.1
 
 _connection = threading.local()
 
@@ -125,6 +129,12 @@ class RequestWatchdog:
             self.log.warning("client %s: %s", _peer(conn), what.format(f"{self.timeout:g}"))
 
 
+def _pending(listener) -> bool:
+    """Whether connections wait in ``listener``'s queue (it is readable)."""
+    readable, _, _ = select.select([listener], [], [], 0)
+    return bool(readable)
+
+
 def _peer(conn) -> str:
     client = getattr(conn, "client", None)
     if isinstance(client, tuple) and len(client) >= 2:
@@ -142,6 +152,12 @@ class GatewayWorker(ThreadWorker):
     14/2, and 1,090 against 1,390 calls a second). A worker with every thread busy now stops
     listening until one is free; the kernel holds a new connection meanwhile for a worker that
     can answer it now. Connections kept alive between requests hold no thread and do not count.
+
+    Under a load that keeps every worker's threads busy (more clients with kept-alive connections
+    than threads), no worker would ever find a thread free, and a new connection would wait until
+    the load ended (measured: 10 s, the whole run, behind 64 busy connections). A connection that
+    has waited ``ACCEPT_GRACE`` seconds is therefore taken by a busy worker too, and queues for a
+    thread like a request on a kept-alive connection.
     """
 
     def init_process(self) -> None:
@@ -150,6 +166,7 @@ class GatewayWorker(ThreadWorker):
         self.watchdog = RequestWatchdog(timeout, self.log)
         self.watchdog.start()
         self.in_flight = 0  # requests submitted to the threads and not finished; main loop only
+        self.waiting_since: float | None = None  # since when a connection waits to be accepted
         super().init_process()  # runs the worker until it stops
 
     def enqueue_req(self, conn) -> None:
@@ -167,7 +184,22 @@ class GatewayWorker(ThreadWorker):
 
     def set_accept_enabled(self, enabled: bool) -> None:
         """gunicorn's main loop asks this at every turn while it may accept but does not."""
-        super().set_accept_enabled(enabled and self.in_flight < self.cfg.threads)
+        if enabled and self.in_flight < self.cfg.threads:
+            self.waiting_since = None
+        elif enabled:
+            enabled = self._waited_long()
+        super().set_accept_enabled(enabled)
+
+    def _waited_long(self) -> bool:
+        """Whether connections have waited ``ACCEPT_GRACE`` seconds or more to be accepted, counted
+        from when this worker, busy, first found them waiting."""
+        if not any(_pending(listener) for listener in self.sockets):
+            self.waiting_since = None
+            return False
+        now = time.monotonic()
+        if self.waiting_since is None:
+            self.waiting_since = now
+        return now - self.waiting_since >= ACCEPT_GRACE
 
     def load_wsgi(self) -> None:
         super().load_wsgi()

@@ -132,6 +132,7 @@ def judge(status: int, content: bytes) -> str:
 
 #: One client for the whole module, so that the times measured are the server's, not a client's start-up.
 HTTP = httpx.Client()
+SOAP_HEADERS = {"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": '""'}
 
 
 def post(server: Server, payload: bytes, timeout: float = 10) -> tuple[httpx.Response, float]:
@@ -139,9 +140,16 @@ def post(server: Server, payload: bytes, timeout: float = 10) -> tuple[httpx.Res
     response = HTTP.post(
         server.base + ENDPOINT,
         content=payload,
-        headers={"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": '""'},
+        headers=SOAP_HEADERS,
         timeout=timeout,
     )
+    return response, time.monotonic() - started
+
+
+def post_on_new_connection(server: Server, payload: bytes) -> tuple[httpx.Response, float]:
+    """Like :func:`post`, on a connection of its own rather than one kept alive."""
+    started = time.monotonic()
+    response = httpx.post(server.base + ENDPOINT, content=payload, headers=SOAP_HEADERS, timeout=15)
     return response, time.monotonic() - started
 
 
@@ -628,18 +636,53 @@ def test_a_worker_with_every_thread_busy_leaves_new_connections_to_another(two_w
     for _ in range(6):
         client = stalled(server.port, STALLS["headers, then 10 of 1,000 body bytes"])
         time.sleep(0.3)
-        started = time.monotonic()
-        response = httpx.post(
-            server.base + ENDPOINT,
-            content=geef_bewijs(persons[0]),
-            headers={"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": '""'},
-            timeout=15,
-        )
-        elapsed = time.monotonic() - started
+        response, elapsed = post_on_new_connection(server, geef_bewijs(persons[0]))
         client.close()
         assert response.status_code == 200
         assert elapsed < BOUND, f"answered after {elapsed:.1f} s: queued behind the busy worker"
         time.sleep(0.3)
+
+
+CALLERS = 12
+
+
+def test_a_new_connection_is_answered_while_kept_alive_clients_keep_every_thread_busy(two_workers, persons):
+    """Clients call back to back on kept-alive connections, six per thread: no thread is ever
+    free, yet a new connection must be answered at once, not when those clients stop."""
+    server = two_workers
+    stop = threading.Event()
+    answered: list[int] = []
+
+    def keep_calling(insz: str) -> None:
+        payload = geef_bewijs(insz)
+        request = HEAD + f"Content-Length: {len(payload)}\r\n\r\n".encode() + payload
+        client = RawClient(server.port)
+        try:
+            while not stop.is_set():
+                client.send(request)
+                raw = client.read()
+                answered.append(split_response(raw)[0] if raw else 0)  # 0: no answer
+        finally:
+            client.close()
+
+    callers = [threading.Thread(target=keep_calling, args=(insz,)) for insz in persons[:CALLERS]]
+    for caller in callers:
+        caller.start()
+    try:
+        time.sleep(1.0)
+        response, elapsed = post_on_new_connection(server, geef_bewijs(persons[0]))
+    finally:
+        stop.set()
+        for caller in callers:
+            caller.join()
+    record(
+        f"valid request on a new connection while {CALLERS} kept-alive clients keep 2 threads busy",
+        judge(200, response.content),
+        elapsed,
+    )
+    assert response.status_code == 200
+    assert elapsed < BOUND, f"answered after {elapsed:.1f} s: the busy workers never took the connection"
+    assert answered and set(answered) == {200}
 
 
 def test_a_client_that_never_reads_its_refusal_does_not_stall_the_worker(strict, persons):
