@@ -33,7 +33,7 @@ test: install
 	$(BIN)/python -m pytest
 
 # The GeefBewijs load benchmark against the floor (needs wrk: apt-get install wrk).
-# make bench BENCH_ARGS="--persons 1000000 --workers 2 --connections 16 --duration 30"
+# make bench BENCH_ARGS="--persons 1000000 --workers 2 --connections 16 --duration 10 --rounds 3"
 BENCH_ARGS ?=
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

@@ -1,19 +1,20 @@
 """The production figures: GeefBewijs under load against the floor, bulk registration, fan-out.
 
     .venv/bin/python benchmarks/bench.py [--persons 100000] [--workers 2] [--connections 16]
-                                         [--duration 20] [--pg URL] [--db URL]
+                                         [--duration 10] [--rounds 2] [--pg URL] [--db URL]
                                          [--import-records 100000] [--geefbewijs-only] [--json FILE]
 
 For each backend (SQLite always; PostgreSQL with ``--pg`` or ``LED_BENCH_PG_URL``, the URL
 of a server where it may create databases) it builds, or reuses, a demo database of N
 persons (var/bench-<N>.db; database led_bench_<N>), serves the gateway with W workers and
 drives GeefBewijs for persons drawn at random from the whole database with wrk at C
-connections for T seconds. In the same run the floor (benchmarks/floor.py: read, parse
+connections for T seconds. After the gateways the floor (benchmarks/floor.py: read, parse
 safely, validate, write a prepared reply of the gateway's size) runs under the same server
-(gunicorn with the gateway's worker class, GatewayWorker) and worker count. It prints
-throughput, latency percentiles, errors, the gateway/floor ratio, peak memory per worker,
-the time a worker takes to start, and the CPU time per request of the workers and of the
-whole machine (the database server, wrk and the kernel included).
+(gunicorn with the gateway's worker class, GatewayWorker) and worker count. That round is
+repeated R times. It prints throughput, latency percentiles, errors, the gateway/floor ratio
+(with the range over the rounds), peak memory per worker, the time a worker takes to start,
+and the CPU time per request of the workers and of the whole machine (the database server,
+wrk and the kernel included).
 
 Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
 bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
@@ -30,6 +31,7 @@ import random
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -270,18 +272,20 @@ def drive(port: int, bodies: Path, connections: int, duration: int) -> dict:
     return figures
 
 
-def measure(name: str, command: list[str], port: int, work: Path, args, env: dict | None = None) -> dict:
+def measure(
+    name: str, command: list[str], port: int, bodies: Path, work: Path, args, env: dict | None = None
+) -> dict:
     process, startup = start(command, port, work / f"{name}.log", env)
     try:
-        drive(port, work / "bodies.txt", args.connections, min(3, args.duration))  # warm up every worker
-        bodies = (work / "bodies.txt").read_text().splitlines()[:20]
+        drive(port, bodies, args.connections, min(3, args.duration))  # warm up every worker
+        samples = bodies.read_text().splitlines()[:20]
         headers = {"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": '""'}
         replies = [
-            httpx.post(f"http://127.0.0.1:{port}{ENDPOINT}", content=b, headers=headers) for b in bodies
+            httpx.post(f"http://127.0.0.1:{port}{ENDPOINT}", content=b, headers=headers) for b in samples
         ]
         meter = CpuMeter(process)
         meter.start()
-        figures = drive(port, work / "bodies.txt", args.connections, args.duration)
+        figures = drive(port, bodies, args.connections, args.duration)
         workers_cpu, machine_cpu = meter.stop()
         figures["cpu_us_per_request_workers"] = workers_cpu * 1e6 / figures["requests"]
         figures["cpu_us_per_request_machine"] = machine_cpu * 1e6 / figures["requests"]
@@ -327,45 +331,88 @@ def floor_command(port: int, workers: int, threads: int) -> list[str]:
     ]
 
 
+def write_bodies(db_url: str, path: Path) -> Path:
+    """20,000 GeefBewijs requests for persons drawn at random from ``db_url``, one per line."""
+    persons = random_persons(db_url, 20_000)
+    rng = random.Random(11)
+    lines = [geef_bewijs(rng.choice(persons)).decode().replace("\n", " ") for _ in range(20_000)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
 def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
-    """Every backend's gateway, then the floor, under the same load."""
-    results = {}
+    """Every backend's gateway, then the floor, under the same load, ``--rounds`` times over.
+
+    The runs of one round follow each other closely, so a machine that speeds up or slows down
+    during the benchmark moves them alike: each round has its own gateway/floor ratio, and the
+    spread of the rounds shows how far one figure can be trusted.
+    """
+    bodies = {}
     for backend, db_url in backends.items():
         warm(db_url)
-        persons = random_persons(db_url, 20_000)
-        rng = random.Random(11)
-        lines = [geef_bewijs(rng.choice(persons)).decode().replace("\n", " ") for _ in range(20_000)]
-        (work / "bodies.txt").write_text("\n".join(lines) + "\n")
+        bodies[backend] = write_bodies(db_url, work / f"bodies-{backend}.txt")
+    runs: dict[str, list[dict]] = {name: [] for name in [*backends, "floor"]}
+    for _ in range(args.rounds):
+        for backend, db_url in backends.items():
+            port = free_port()
+            command = serve_command(db_url, port, args.workers, args.threads)
+            runs[backend].append(measure(backend, command, port, bodies[backend], work, args))
+        # The floor's reply is as large as the gateway's largest.
+        reply_bytes = max(runs[backend][-1]["reply_bytes"] for backend in backends)
+        floor_env = {"LED_FLOOR_REPLY_BYTES": str(reply_bytes), "PYTHONPATH": str(ROOT / "src")}
         port = free_port()
-        command = serve_command(db_url, port, args.workers, args.threads)
-        results[backend] = measure(backend, command, port, work, args)
-    reply_bytes = max(figures["reply_bytes"] for figures in results.values())
-    port = free_port()
-    floor_env = {"LED_FLOOR_REPLY_BYTES": str(reply_bytes), "PYTHONPATH": str(ROOT / "src")}
-    command = floor_command(port, args.workers, args.threads)
-    results["floor"] = measure("floor", command, port, work, args, env=floor_env)
-    return results
+        command = floor_command(port, args.workers, args.threads)
+        floor_bodies = next(iter(bodies.values()))
+        runs["floor"].append(measure("floor", command, port, floor_bodies, work, args, env=floor_env))
+    return {name: summary(rounds, runs["floor"]) for name, rounds in runs.items()}
+
+
+def summary(rounds: list[dict], floor: list[dict]) -> dict:
+    """The figures of a server's rounds: throughput, ratio and CPU as their mean (with the range of
+    throughput and ratio), latencies, memory and start-up as the worst round's; every round kept."""
+    throughputs = [run["throughput"] for run in rounds]
+    ratios = [run["throughput"] / base["throughput"] for run, base in zip(rounds, floor, strict=True)]
+    return {
+        "throughput": statistics.fmean(throughputs),
+        "throughput_range": (min(throughputs), max(throughputs)),
+        "ratio": statistics.fmean(ratios),
+        "ratio_range": (min(ratios), max(ratios)),
+        **{f"p{n}_us": max(run[f"p{n}_us"] for run in rounds) for n in (50, 95, 99)},
+        "errors": sum(run["socket_errors"] + run["non_2xx"] for run in rounds),
+        "requests": sum(run["requests"] for run in rounds),
+        "peak_rss_mb_per_worker": max(run["peak_rss_mb_per_worker"] for run in rounds),
+        "startup_s": max(run["startup_s"] for run in rounds),
+        **{
+            key: statistics.fmean(run[key] for run in rounds)
+            for key in ("cpu_us_per_request_workers", "cpu_us_per_request_machine")
+        },
+        "rounds": rounds,
+    }
 
 
 def print_geefbewijs(args, results: dict) -> None:
     print(
         f"\nGeefBewijs, {args.persons} persons, {args.workers} workers × {args.threads} threads, "
-        f"{args.connections} connections, "
-        f"{args.duration} s, wrk"
+        f"{args.connections} connections, {args.rounds} × {args.duration} s, wrk"
     )
     print(
-        f"{'':20}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}"
-        f"{'start s':>9}{'/floor':>8}{'CPU µs/request: workers':>25}{'machine':>9}"
+        "req/s and /floor: the mean of the rounds (lowest–highest); latencies, memory and start-up: "
+        "the worst round's"
     )
-    floor = results["floor"]["throughput"]
+    print(
+        f"{'':20}{'req/s':>7}{'':>12}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}"
+        f"{'start s':>9}{'/floor':>8}{'':>12}{'CPU µs/request: workers':>25}{'machine':>9}"
+    )
     for name, figures in results.items():
-        errors = figures["socket_errors"] + figures["non_2xx"]
         p50, p95, p99 = (figures[f"p{n}_us"] / 1000 for n in (50, 95, 99))
         label = name if name == "floor" else f"gateway {name}"
-        figures["ratio"] = figures["throughput"] / floor
+        low, high = figures["throughput_range"]
+        ratio_low, ratio_high = figures["ratio_range"]
         print(
-            f"{label:20}{figures['throughput']:9.0f}{p50:9.2f}{p95:9.2f}{p99:9.2f}{errors:8d}"
-            f"{figures['peak_rss_mb_per_worker']:8.0f}{figures['startup_s']:9.2f}{figures['ratio']:8.2f}"
+            f"{label:20}{figures['throughput']:7.0f}{f'({low:.0f}–{high:.0f})':>12}"
+            f"{p50:9.2f}{p95:9.2f}{p99:9.2f}{figures['errors']:8d}"
+            f"{figures['peak_rss_mb_per_worker']:8.0f}{figures['startup_s']:9.2f}"
+            f"{figures['ratio']:8.2f}{f'({ratio_low:.2f}–{ratio_high:.2f})':>12}"
             f"{figures['cpu_us_per_request_workers']:25.0f}{figures['cpu_us_per_request_machine']:9.0f}"
         )
 
@@ -418,7 +465,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8, help="threads per worker, gateway and floor alike")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per run")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of every server, one after the other")
     parser.add_argument(
         "--pg",
         default=os.environ.get("LED_BENCH_PG_URL"),
