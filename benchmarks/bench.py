@@ -347,13 +347,13 @@ def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
     during the benchmark moves them alike: each round has its own gateway/floor ratio, and the
     spread of the rounds shows how far one figure can be trusted.
     """
-    bodies = {}
-    for backend, db_url in backends.items():
-        warm(db_url)
-        bodies[backend] = write_bodies(db_url, work / f"bodies-{backend}.txt")
+    bodies = {
+        backend: write_bodies(db_url, work / f"bodies-{backend}.txt") for backend, db_url in backends.items()
+    }
     runs: dict[str, list[dict]] = {name: [] for name in [*backends, "floor"]}
     for _ in range(args.rounds):
         for backend, db_url in backends.items():
+            warm(db_url)  # again each time: the other backend's runs may have pushed it out of memory
             port = free_port()
             command = serve_command(db_url, port, args.workers, args.threads)
             runs[backend].append(measure(backend, command, port, bodies[backend], work, args))
