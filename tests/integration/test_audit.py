@@ -7,12 +7,16 @@ import json
 import os
 import subprocess
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from lxml import etree
 from sqlalchemy import create_engine, text
 
+from led_gateway.audit.sleutel import InszProtector
+from led_gateway.audit.trail import CallRecord, store
+from led_gateway.repository.database import make_engine
+from led_gateway.repository.driver import WriterConnection
 from tests.conftest import (
     BACKENDS,
     CLI,
@@ -106,6 +110,43 @@ def test_a_person_asked_and_answered_about_is_one_row_of_the_trail(gateway, pers
         referte=referte,
     )
     assert roles == [("BEIDE",)]
+
+
+def test_a_batch_of_calls_is_stored_each_with_its_own_persons(gateway):
+    """The audit writer stores the calls that finish together in one go (on PostgreSQL, one
+    statement): each must keep its own persons, in their roles, and a call about no one none."""
+    protector, referte = InszProtector(bytes(32)), uuid.uuid4().hex[:8]
+    asked_and_answered = [
+        ((), ()),
+        (("85073003328",), ("85073003328",)),
+        (("90010100107", "85073003328"), ("01020300190",)),
+    ]
+    records = [
+        CallRecord("GeefBewijs", afzender_referte=f"{referte}-{n}", gevraagd=asked, geantwoord=answered)
+        for n, (asked, answered) in enumerate(asked_and_answered)
+    ]
+    engine = make_engine(gateway.db_url)
+    try:
+        WriterConnection(engine).run(lambda driver: store(driver, records, protector, datetime.now()))
+    finally:
+        engine.dispose()
+    rows = query(
+        gateway,
+        "SELECT afzender_referte, rol, insz_hash FROM audit LEFT JOIN audit_subjecten ON audit.id = audit_id"
+        " WHERE afzender_referte LIKE :calls",
+        calls=f"{referte}-%",
+    )
+    h = protector.hash
+    assert sorted(rows, key=str) == sorted(
+        [
+            (f"{referte}-0", None, None),
+            (f"{referte}-1", "BEIDE", h("85073003328")),
+            (f"{referte}-2", "VRAAG", h("90010100107")),
+            (f"{referte}-2", "VRAAG", h("85073003328")),
+            (f"{referte}-2", "ANTWOORD", h("01020300190")),
+        ],
+        key=str,
+    )
 
 
 def test_the_trail_filters_by_afnemer_and_date(gateway, person):

@@ -100,6 +100,17 @@ class Driver:
         rows = self._run(statement, statement.parameters(values), _all, writes=True)
         return statement.row(rows[0]) if rows else None
 
+    @property
+    def dialect_name(self) -> str:
+        """The database's dialect: ``sqlite`` or ``postgresql``."""
+        return self._engine.dialect.name
+
+    def write(self, statement: Executable, **values: Any) -> None:
+        """Run a data-changing ``statement`` that returns nothing, with its bound parameters set
+        to ``values``."""
+        compiled = _compiled(statement, self._engine)
+        self._run(compiled, compiled.parameters(values), None, writes=True)
+
     def insert_many(self, insert: Insert, rows: list[Mapping[str, Any]]) -> None:
         """Insert ``rows`` (each with the same keys) in one statement.
 

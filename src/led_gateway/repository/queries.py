@@ -10,7 +10,7 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import JSON, bindparam, column, delete, func, insert, select, text, true, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Insert
 
@@ -583,14 +583,59 @@ _INSERT_AUDIT_RETURNING_ID = insert(AuditRow.__table__).returning(AuditRow.__tab
 _INSERT_AUDIT_SUBJECT = insert(AuditSubjectRow.__table__)
 
 
+def _storing_audit_calls_as_json() -> Insert:
+    """PostgreSQL: one statement that adds calls, each numbered from the id's sequence, and
+    their subjects, from a JSON array of the calls' columns with a ``subjecten`` array each."""
+    audit, subjects = AuditRow.__table__, AuditSubjectRow.__table__
+    names = [c.name for c in audit.columns if c.name != "id"]
+    given = func.json_to_recordset(bindparam("calls", type_=JSON)).table_valued(
+        *(column(name, audit.c[name].type) for name in names), column("subjecten", JSON)
+    )
+    numbered = (
+        select(
+            func.nextval(func.pg_get_serial_sequence(audit.name, "id")).label("id"),
+            given.render_derived("c", with_types=True),
+        )
+        .cte("calls")
+        .prefix_with("MATERIALIZED")
+    )
+    stored = insert(audit).from_select(["id", *names], select(numbered.c.id, *(numbered.c[n] for n in names)))
+    about = ("rol", "insz_hash", "insz_versleuteld")
+    persons = (
+        func.json_to_recordset(numbered.c.subjecten)
+        .table_valued(*(column(name, subjects.c[name].type) for name in about))
+        .render_derived("s", with_types=True)
+    )
+    return (
+        insert(subjects)
+        .from_select(
+            ["audit_id", *about],
+            select(numbered.c.id, *(persons.c[n] for n in about)).select_from(numbered).join(persons, true()),
+        )
+        .add_cte(stored.cte("stored"))
+    )
+
+
+_STORE_AUDIT_CALLS_AS_JSON = _storing_audit_calls_as_json()
+
+
 def add_audit_calls(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
     """Add calls to the audit trail, with the persons each was about (column values).
 
-    Each call's INSERT returns its id for its subjects to point at; the
-    subjects then go in as one executemany. The trail's writer runs this on
-    a connection of its own (:class:`~led_gateway.repository.driver.WriterConnection`).
+    On PostgreSQL they all go in by one statement, in one round trip. The
+    trail's writer adds a few calls at a time, and a statement per call plus
+    a COPY cost the client and the server about twice the CPU time (batches
+    of 3: 73 against 130-174 µs per call for the client, 108-125 against
+    154-192 for the server). Elsewhere each call's INSERT returns its id
+    for its subjects to point at; the subjects then go in as one
+    executemany. The trail's writer runs this on a connection of its own
+    (:class:`~led_gateway.repository.driver.WriterConnection`).
     """
     if not calls:
+        return
+    if driver.dialect_name == "postgresql":
+        as_json = [{**_json_ready(audit), "subjecten": subjects} for audit, subjects in calls]
+        driver.write(_STORE_AUDIT_CALLS_AS_JSON, calls=as_json)
         return
     ids = [driver.insert(_INSERT_AUDIT_RETURNING_ID, audit)[0] for audit, _ in calls]
     subjects = [
@@ -599,6 +644,11 @@ def add_audit_calls(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[
         for subject in call_subjects
     ]
     driver.insert_many(_INSERT_AUDIT_SUBJECT, subjects)
+
+
+def _json_ready(columns: dict[str, Any]) -> dict[str, Any]:
+    """``columns`` with their timestamps in ISO 8601, as JSON carries them."""
+    return {name: v.isoformat() if isinstance(v, datetime) else v for name, v in columns.items()}
 
 
 class AuditRepository:
