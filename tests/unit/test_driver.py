@@ -7,9 +7,10 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, bindparam, insert, select
 from sqlalchemy.exc import DBAPIError
+from tests.conftest import fresh_postgres_database
 
 from led_gateway.repository.database import make_engine, make_session_factory
-from led_gateway.repository.driver import Driver
+from led_gateway.repository.driver import Driver, WriterConnection
 
 metadata = MetaData()
 dagen = Table(
@@ -84,8 +85,6 @@ def test_reserved_ids_follow_the_highest_and_the_database_numbers_on_after_them(
 
 
 def test_the_writer_connection_does_not_retry_work_the_database_refused(sessions):
-    from led_gateway.repository.driver import WriterConnection
-
     with sessions() as session:
         writer = WriterConnection(session.get_bind())
     writer.run(lambda driver: driver.insert_many(insert(dagen), [{"id": 1, "naam": "a"}]))
@@ -103,3 +102,23 @@ def test_the_writer_connection_does_not_retry_work_the_database_refused(sessions
         driver = Driver(session)
         assert driver.all(select(dagen.c.naam).order_by(dagen.c.id)) == [("a",), ("c",)]
         driver.close()
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_writer_runs_its_one_statement_in_autocommit():
+    engine = make_engine(fresh_postgres_database())
+    metadata.create_all(engine)
+    writer = WriterConnection(engine)
+    writer.run(
+        lambda driver: driver.insert_many(insert(dagen), [{"id": 1, "naam": "a"}, {"id": 2, "naam": "b"}])
+    )
+
+    def two_statements(driver):
+        driver.insert_many(insert(dagen), [{"id": 3, "naam": "c"}])
+        driver.insert_many(insert(dagen), [{"id": 4, "naam": "d"}])
+
+    with pytest.raises(RuntimeError, match="one statement"):
+        writer.run(two_statements)
+    with engine.connect() as connection:
+        assert connection.scalars(select(dagen.c.id).order_by(dagen.c.id)).all() == [1, 2, 3]
+    engine.dispose()
