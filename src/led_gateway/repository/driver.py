@@ -216,12 +216,12 @@ class Driver:
 
 class _HeldConnectionDriver(Driver):
     """Runs every statement on one connection its holder keeps (see :class:`WriterConnection`);
-    on a connection in autocommit, one statement only."""
+    on one in autocommit, a single statement only."""
 
-    def __init__(self, engine: Engine, connection: PoolProxiedConnection) -> None:
+    def __init__(self, engine: Engine, connection: PoolProxiedConnection, autocommit: bool) -> None:
         self._engine = engine
         self._connection = connection
-        self._one_statement = bool(getattr(connection.driver_connection, "autocommit", False))
+        self._one_statement = autocommit
         self._statements = 0
 
     def close(self) -> None:
@@ -254,6 +254,7 @@ class WriterConnection:
         self._engine = engine
         self._connection: PoolProxiedConnection | None = None
         self._dbapi_error = engine.dialect.loaded_dbapi.Error
+        self._autocommit = engine.dialect.name == "postgresql"
 
     def run(self, work: Callable[[Driver], None]) -> None:
         """Run ``work`` in one transaction and commit it; errors are raised as SQLAlchemy's.
@@ -268,7 +269,7 @@ class WriterConnection:
             connection = self._connection = self._connection or self._connected()
             try:
                 self._begin(connection)
-                work(_HeldConnectionDriver(self._engine, connection))
+                work(_HeldConnectionDriver(self._engine, connection, self._autocommit))
             except DBAPIError as error:
                 if not self._lost(error, connection):
                     self._rollback(connection)
@@ -290,7 +291,7 @@ class WriterConnection:
 
     def _connected(self) -> PoolProxiedConnection:
         connection = self._engine.raw_connection()
-        if self._engine.dialect.name == "postgresql":
+        if self._autocommit:
             connection.driver_connection.autocommit = True
         return connection
 
