@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -92,13 +93,18 @@ def postgres_database(server_url: str, persons: int) -> str:
     return url
 
 
-def fresh_postgres_database(server_url: str, label: str) -> str:
-    """An empty PostgreSQL database for one measurement."""
+@contextlib.contextmanager
+def fresh_postgres_database(server_url: str, label: str) -> Iterator[str]:
+    """An empty PostgreSQL database for one measurement, dropped afterwards."""
     name = f"led_bench_{label}_{os.getpid()}"
     with _admin(server_url) as admin:
         admin.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.execute(text(f'CREATE DATABASE "{name}"'))
-    return _on(server_url, name)
+    try:
+        yield _on(server_url, name)
+    finally:
+        with _admin(server_url) as admin:
+            admin.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def build(url: str, persons: int) -> None:
@@ -431,20 +437,28 @@ def extras(args, backends: dict[str, str], work: Path) -> dict:
     for backend in backends:
         target = f"sqlite:///{work / 'import.db'}" if backend == "sqlite" else args.pg
         imported = bulk_import.measure(target, args.import_records)
-        fanout_json = work / f"fanout-{backend}.json"
+        fanout_pg = None if backend == "sqlite" else args.pg
+        results[backend] = {"import": imported, "fanout": fanout(fanout_pg, work / f"fanout-{backend}.json")}
+    return results
+
+
+def fanout(server_url: str | None, figures: Path) -> dict:
+    """benchmarks/mutations_fanout.py in a fresh database: a temporary SQLite file, or one on the
+    PostgreSQL server ``server_url``, dropped afterwards."""
+    fresh = fresh_postgres_database(server_url, "fanout") if server_url else contextlib.nullcontext()
+    with fresh as db_url:
         subprocess.run(
             [
                 str(BIN / "python"),
                 str(ROOT / "benchmarks" / "mutations_fanout.py"),
                 "--json",
-                str(fanout_json),
-                *(["--db", fresh_postgres_database(args.pg, "fanout")] if backend != "sqlite" else []),
+                str(figures),
+                *(["--db", db_url] if db_url else []),
             ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        results[backend] = {"import": imported, "fanout": json.loads(fanout_json.read_text())}
-    return results
+    return json.loads(figures.read_text())
 
 
 def print_extras(args, results: dict) -> None:
