@@ -398,9 +398,9 @@ class BewijsImport:
 def _in_background(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
     """The items of ``produce()``, made in a forked process while the caller works on the last.
 
-    The process keeps at most ``AHEAD`` items made but not yet taken, so memory stays flat. An
-    error there is raised here, after the items made before it; if the caller stops early, the
-    process is ended. The process must not use what it inherits of the caller's database
+    The process keeps at most ``AHEAD`` items waiting besides the one it is sending, so memory
+    stays flat. An error there is raised here, after the items made before it; if the caller
+    stops early, the process is ended. The process must not use what it inherits of the caller's database
     connections: it ends with ``os._exit``, which closes none of them.
     """
     context = multiprocessing.get_context("fork")
