@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import replace
@@ -364,6 +365,36 @@ def test_an_import_that_fails_while_registering_ends_its_reading_process(empty_d
         assert multiprocessing.active_children() == []
     else:
         pytest.fail("the import did not fail")
+    assert counts(empty_db)["bewijzen"] == 0
+
+
+def test_a_batch_the_reading_process_cannot_send_fails_the_import_rather_than_hang(
+    empty_db, tmp_path, monkeypatch
+):
+    path = tmp_path / "few.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=22), 3)))
+
+    def unsendable(self, path):  # more batches than the reading process holds, none of them picklable
+        for _ in range(10):
+            yield [lambda: None]
+
+    monkeypatch.setattr(BewijsImport, "_readings", unsendable)
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            BewijsImport(unit_of_work(empty_db)).run(path)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    importing = threading.Thread(target=run, daemon=True)
+    importing.start()
+    importing.join(30)
+    if importing.is_alive():
+        for child in multiprocessing.active_children():
+            child.kill()
+        pytest.fail("the import waits for a reading process that can no longer send")
+    assert [type(exc) for exc in outcome] == [RuntimeError]
     assert counts(empty_db)["bewijzen"] == 0
 
 

@@ -37,7 +37,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -400,8 +400,8 @@ def _in_background(produce: Callable[[], Iterator[T]]) -> Iterator[T]:
 
     The process keeps at most ``AHEAD`` items waiting besides the one it is sending, so memory
     stays flat. An error there is raised here, after the items made before it; if the caller
-    stops early, the process is ended. The process must not use what it inherits of the caller's database
-    connections: it ends with ``os._exit``, which closes none of them.
+    stops early, the process is ended. The process must not use what it inherits of the
+    caller's database connections: it ends with ``os._exit``, which closes none of them.
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -446,12 +446,20 @@ def _produce(produce: Callable[[], Iterator[T]], receiver: Connection, sender: C
 
 
 def _send_each(made: queue.Queue, sender: Connection) -> None:
-    """Send what is made, up to and including the last item (``None`` or an error)."""
+    """Send what is made, up to and including the last item (``None`` or an error).
+
+    Should an item fail to send, the process ends: the thread making them would otherwise wait
+    for room in ``made`` for ever, and the caller for the next item.
+    """
     while True:
         item = made.get()
         try:
             sender.send(item)
         except BrokenPipeError:  # the caller is gone: so is the point of reading on
             os._exit(0)
+        except Exception:
+            with suppress(OSError):
+                sender.send(RuntimeError(f"sending a batch failed:\n{traceback.format_exc()}"))
+            os._exit(1)
         if item is None or isinstance(item, Exception):
             return
