@@ -25,19 +25,19 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy import func, insert, select
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import fresh_postgres_database  # noqa: E402
 from tests.conftest import CLI, run_cli  # noqa: E402
 from tests.registraties import generated_bewijzen, registratie, write_registraties  # noqa: E402
 
@@ -89,21 +89,11 @@ def fresh_databases(db_url: str, work: Path) -> Iterator[tuple[str, str]]:
                 raise SystemExit(f"{existing} exists: name a new file")
         yield f"sqlite:///{path}", f"sqlite:///{baseline}"
         return
-    server = create_engine(url.set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
-    names = [f"led_bench_{uuid.uuid4().hex[:12]}" for _ in range(2)]
-    try:
-        with server.connect() as connection:
-            for name in names:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
+    with ExitStack() as databases:
         yield tuple(
-            url.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
-            for name in names
+            databases.enter_context(fresh_postgres_database(db_url, label))
+            for label in ("import", "baseline")
         )
-    finally:
-        with server.connect() as connection:
-            for name in names:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
 
 
 def subscribe(db_url: str, insz: set[str]) -> None:
