@@ -5,12 +5,26 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, bindparam, insert, select
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError
 from tests.conftest import fresh_postgres_database
 
 from led_gateway.repository.database import make_engine, make_session_factory
-from led_gateway.repository.driver import Driver, WriterConnection
+from led_gateway.repository.driver import Driver, WriterConnection, _binary_copy_type
+from led_gateway.repository.migrate import upgrade
+from led_gateway.repository.models import Base
 
 metadata = MetaData()
 dagen = Table(
@@ -122,3 +136,30 @@ def test_on_postgresql_the_writer_runs_its_one_statement_in_autocommit():
     with engine.connect() as connection:
         assert connection.scalars(select(dagen.c.id).order_by(dagen.c.id)).all() == [1, 2, 3]
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_every_column_goes_by_binary_copy_as_the_type_the_migrations_gave_it():
+    """A binary COPY must send each value as its column's exact type: an ``int4`` to a ``bigint``
+    or a ``timestamp`` to a ``timestamptz`` column is refused. Columns written as text must be text."""
+    engine = make_engine(fresh_postgres_database())
+    upgrade(engine)
+    with engine.connect() as connection:
+        stored = {
+            (table, column): udt
+            for table, column, udt in connection.execute(
+                text(
+                    "SELECT table_name, column_name, udt_name FROM information_schema.columns "
+                    "WHERE table_schema = 'public'"
+                )
+            )
+        }
+    engine.dispose()
+    mismatches = []
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            sent = _binary_copy_type(column.type)
+            udt = stored[(table.name, column.name)]
+            if udt != sent and not (sent == "text" and udt in ("varchar", "text")):
+                mismatches.append(f"{table.name}.{column.name}: {udt}, sent as {sent}")
+    assert not mismatches
