@@ -24,6 +24,7 @@ error.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from operator import itemgetter
 from typing import Any
@@ -212,16 +213,12 @@ class Driver:
         The binary format: against the text format, it halves the client's CPU per row of
         bewijzen and takes a third off the server's (no bytea in hex, no parsing of text).
         """
-        from psycopg.sql import SQL, Identifier  # only PostgreSQL gets here
-
-        names = list(rows[0])
-        copy = SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
-            Identifier(table.name), SQL(", ").join(map(Identifier, names))
-        )
+        names = tuple(rows[0])
+        copy, types = _binary_copy(table, names)
         dbapi_error = self._engine.dialect.loaded_dbapi.Error
         try:
             with self._cursor(writes=True) as cursor, cursor.copy(copy) as data:
-                data.set_types([_binary_copy_type(table.c[name].type) for name in names])
+                data.set_types(types)
                 for row in rows:
                     converted = statement.parameters(row)
                     data.write_row([converted[name] for name in names])
@@ -393,6 +390,18 @@ _statements: dict[tuple[Executable, Dialect, tuple[str, ...]], Statement] = {}
 
 def _binary_copy_type(column_type: Any) -> str:
     return next((name for kind, name in _BINARY_COPY_TYPES if isinstance(column_type, kind)), "text")
+
+
+@functools.cache
+def _binary_copy(table: Table, names: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+    """The ``COPY ... FROM STDIN`` of ``names`` into ``table`` and the types of their values,
+    worked out once per table and columns: the same few inserts repeat on every registration."""
+    from psycopg.sql import SQL, Identifier  # only PostgreSQL gets here
+
+    copy = SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+        Identifier(table.name), SQL(", ").join(map(Identifier, names))
+    )
+    return copy, tuple(_binary_copy_type(table.c[name].type) for name in names)
 
 
 def _compiled(statement: Executable, engine: Engine, column_keys: tuple[str, ...] = ()) -> Statement:
