@@ -145,7 +145,7 @@ class Driver:
         if not rows:
             return
         statement = _compiled(insert, self._engine, tuple(rows[0]))
-        if len(rows) > 1 and self._engine.dialect.name == "postgresql":
+        if len(rows) > 1 and self.dialect_name == "postgresql":
             self._copy(insert.table, statement, rows)
         else:
             self._run(statement, [statement.parameters(row) for row in rows], None, many=True, writes=True)
@@ -161,7 +161,7 @@ class Driver:
         holds the write lock from its start, and a reading one that wrote
         after another writer's commit would fail rather than reuse an id.
         """
-        postgres = self._engine.dialect.name == "postgresql"
+        postgres = self.dialect_name == "postgresql"
         statement = _compiled(_reserving(table, postgres), self._engine)
         rows = self._run(
             statement, statement.parameters({"count": count} if postgres else {}), _all, writes=True
