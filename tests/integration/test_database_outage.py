@@ -1,24 +1,35 @@
 """PostgreSQL going away and coming back: 90000 meanwhile, the process stays up and recovers.
 
 Also: a pooled connection the server closed is replaced when it is taken
-from the pool, before any statement fails on it.
+from the pool, before any statement fails on it; and the audit trail's
+writer, whose connection drops between the server's commit and its answer,
+does not store the same calls twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
+import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 
+from led_gateway.audit.sleutel import InszProtector
+from led_gateway.audit.trail import CallRecord
+from led_gateway.audit.writer import AuditWriter
 from led_gateway.repository.database import make_engine
+from led_gateway.repository.driver import WriterConnection
+from led_gateway.repository.migrate import upgrade
 from tests.conftest import Server, free_port, fresh_postgres_database, new_demo_database, run_cli
 from tests.messages import geef_bewijs, is_beschikbaar, reply_body, uitzonderingen
 
@@ -148,3 +159,70 @@ def test_the_pool_replaces_a_connection_the_server_closed_and_keeps_a_healthy_on
     finally:
         engine.dispose()
         admin.dispose()
+
+
+class ReplyCutter:
+    """A TCP relay to a PostgreSQL server that can cut a connection as the server answers: what
+    the server did is done, its client never hears of it."""
+
+    def __init__(self, server_host: str, server_port: int) -> None:
+        self._server = (server_host, server_port)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.cut_next_answer = threading.Event()
+        self.cuts = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def close(self) -> None:
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self._server)
+            threading.Thread(target=self._relay, args=(client, server, False), daemon=True).start()
+            threading.Thread(target=self._relay, args=(server, client, True), daemon=True).start()
+
+    def _relay(self, source: socket.socket, target: socket.socket, answers: bool) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                if answers and self.cut_next_answer.is_set():
+                    self.cut_next_answer.clear()
+                    self.cuts += 1
+                    break
+                target.sendall(data)
+        for end in (source, target):
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
+
+
+@pytest.mark.postgres
+def test_calls_whose_commit_went_unanswered_are_kept_once():
+    url = make_url(fresh_postgres_database())
+    upgrade_engine = make_engine(url.render_as_string(hide_password=False))
+    upgrade(upgrade_engine)
+    upgrade_engine.dispose()
+    relay = ReplyCutter(url.host, url.port or 5432)
+    engine = make_engine(url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False))
+    writer = AuditWriter(WriterConnection(engine), InszProtector(bytes(32)))
+    referte = uuid.uuid4().hex[:8]
+    try:
+        writer.keep(CallRecord("GeefBewijs", afzender_referte=f"{referte}-voor", gevraagd=("85073003328",)))
+        relay.cut_next_answer.set()
+        writer.keep(CallRecord("GeefBewijs", afzender_referte=f"{referte}-na", gevraagd=("85073003328",)))
+        assert relay.cuts == 1, "the writer's statement was not answered through the relay"
+        with engine.connect() as connection:
+            kept = connection.execute(
+                text(
+                    "SELECT afzender_referte, count(*) FROM audit JOIN audit_subjecten ON audit.id = audit_id"
+                    " GROUP BY afzender_referte"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+        relay.close()
+    assert sorted(kept) == [(f"{referte}-na", 1), (f"{referte}-voor", 1)]

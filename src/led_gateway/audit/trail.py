@@ -79,14 +79,22 @@ def outcome(reply: etree._Element) -> str:
     return UITZONDERING if "FOUT" in types else BEANTWOORD
 
 
+#: A call's audit row and the rows of the persons it was about, as column values.
+Columns = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
 def store(driver: Driver, records: list[CallRecord], protector: InszProtector, now: datetime) -> None:
     """Add ``records`` to the trail in the transaction ``driver`` runs in (the caller commits)."""
-    add_audit_calls(driver, [_columns(record, protector, now) for record in records])
+    add_audit_calls(driver, columns(records, protector, now))
 
 
-def _columns(
-    record: CallRecord, protector: InszProtector, now: datetime
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def columns(records: list[CallRecord], protector: InszProtector, now: datetime) -> list[Columns]:
+    """The rows ``records`` are kept as, stored ``now``: for a writer that may have to store the
+    same rows a second time, or find out whether they went in."""
+    return [_columns(record, protector, now) for record in records]
+
+
+def _columns(record: CallRecord, protector: InszProtector, now: datetime) -> Columns:
     """The audit row of ``record`` and the rows of the persons it was about."""
     audit = dict(
         ontvangen_op=record.ontvangen_op,

@@ -281,20 +281,26 @@ class WriterConnection:
         self._dbapi_error = engine.dialect.loaded_dbapi.Error
         self._autocommit = engine.dialect.name == "postgresql"
 
-    def run(self, work: Callable[[Driver], None]) -> None:
+    def run(self, work: Callable[[Driver], None], done: Callable[[Driver], bool] | None = None) -> None:
         """Run ``work`` in one transaction and commit it; errors are raised as SQLAlchemy's.
 
         A kept connection the database dropped meanwhile (a server restart)
         fails the transaction before its commit: ``work`` is then run once
         more, on a fresh connection. Any other error is raised at once, and
         the connection kept.
+
+        In autocommit the connection can also drop after the server
+        committed the statement and before its answer came back. ``done``
+        tells, on the fresh connection, whether the work went in after all:
+        it is then not run a second time.
         """
         for last_try in (False, True):
             fresh = self._connection is None
             connection = self._connection = self._connection or self._connected()
             try:
                 self._begin(connection)
-                work(_HeldConnectionDriver(self._engine, connection, self._autocommit))
+                if not (last_try and done is not None and done(self._driver(connection))):
+                    work(self._driver(connection))
             except DBAPIError as error:
                 if not self._lost(error, connection):
                     self._rollback(connection)
@@ -308,6 +314,9 @@ class WriterConnection:
                 raise
             self._commit(connection)
             return
+
+    def _driver(self, connection: PoolProxiedConnection) -> Driver:
+        return _HeldConnectionDriver(self._engine, connection, self._autocommit)
 
     def _lost(self, error: DBAPIError, connection: PoolProxiedConnection) -> bool:
         """Whether ``error`` came from a connection the database dropped (and not, say, a

@@ -646,6 +646,29 @@ def add_audit_calls(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[
     driver.insert_many(_INSERT_AUDIT_SUBJECT, subjects)
 
 
+_AUDIT_CALL_KEPT = (
+    select(AuditRow.id)
+    .where(
+        AuditRow.ontvangen_op == bindparam("ontvangen_op"),
+        AuditRow.beantwoord_op == bindparam("beantwoord_op"),
+        AuditRow.dienst == bindparam("dienst"),
+    )
+    .limit(1)
+)
+
+
+def audit_calls_added(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> bool:
+    """Whether :func:`add_audit_calls` already added ``calls``, the same column values.
+
+    They go in together or not at all, so the first call tells: the moment
+    it was received and the moment its batch was stored (to the microsecond,
+    on its ``ontvangen_op`` index) single it out.
+    """
+    audit, _ = calls[0]
+    keys = {name: audit[name] for name in ("ontvangen_op", "beantwoord_op", "dienst")}
+    return driver.first(_AUDIT_CALL_KEPT, **keys) is not None
+
+
 def _json_ready(columns: dict[str, Any]) -> dict[str, Any]:
     """``columns`` with their timestamps in ISO 8601, as JSON carries them."""
     return {name: v.isoformat() if isinstance(v, datetime) else v for name, v in columns.items()}
