@@ -11,8 +11,13 @@ say when the absence of a bewijs may not mean anything.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -183,3 +188,35 @@ def onvolledig_voor(bronnen: tuple[Bron, ...], geboortedatum: date) -> dict[str,
             naam = rij.leverancier_naam
             onvolledig[naam] = max(onvolledig.get(naam, rij.volledig_sinds), rij.volledig_sinds)
     return onvolledig
+
+
+def _volledig_voor_geboren_vanaf(rij: Bron) -> date:
+    """The earliest birth date for which ``rij`` is complete: whoever is born on it or later
+    reached its ``vanaf_leeftijd`` once the LED held the source completely."""
+    if rij.volledig_sinds.year - rij.vanaf_leeftijd < 2:
+        return date.min  # complete since before anyone a date can hold was born
+    geboren = _birthday(rij.volledig_sinds, -rij.vanaf_leeftijd) - timedelta(days=3)
+    while _birthday(geboren, rij.vanaf_leeftijd) < rij.volledig_sinds:
+        geboren += timedelta(days=1)
+    return geboren
+
+
+class OnvolledigPerGeboorte(Generic[T]):
+    """What :func:`onvolledig_voor` gives for any birth date (passed through ``vorm``), worked
+    out once per period of birth dates.
+
+    A source turns complete for a person at one birth date only, so the
+    sources' few such dates split every birth date into periods with one
+    answer each: finding a person's is a bisection, not a pass over the
+    rows, and needs no table that fills as more persons are asked about.
+    """
+
+    def __init__(self, bronnen: tuple[Bron, ...], vorm: Callable[[dict[str, date]], T]) -> None:
+        self._grenzen = sorted({_volledig_voor_geboren_vanaf(rij) for rij in bronnen})
+        # The period before the first border is named by its last day; it holds none from date.min.
+        eerste = self._grenzen[0] if self._grenzen else date.max
+        ervoor = eerste - timedelta(days=1) if eerste > date.min else date.min
+        self._per_periode = [vorm(onvolledig_voor(bronnen, dag)) for dag in (ervoor, *self._grenzen)]
+
+    def voor(self, geboortedatum: date) -> T:
+        return self._per_periode[bisect_right(self._grenzen, geboortedatum)]

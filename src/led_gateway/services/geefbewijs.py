@@ -10,7 +10,7 @@ from datetime import date
 from lxml import etree
 
 from led_gateway.affiliation.aansluiting import Protocol
-from led_gateway.domain.dekking import Bron, onvolledig_voor
+from led_gateway.domain.dekking import Bron, OnvolledigPerGeboorte
 from led_gateway.domain.insz import birth_date, is_valid_structure
 from led_gateway.repository.queries import StoredBewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
@@ -52,8 +52,8 @@ class _CoverageCache:
 
     It changes a few times a year, and reading it on every call cost a
     quarter of a GeefBewijs; an operator's edit shows within the minute.
-    Everyone born on one day gets the same notice under the same scope, so
-    each notice is worked out once per table read.
+    The notices of each scope are worked out once per table read, for every
+    birth date at once (see :class:`OnvolledigPerGeboorte`).
     """
 
     def __init__(self) -> None:
@@ -66,17 +66,18 @@ class _CoverageCache:
         table = self._read.get(database)
         if table is None or time.monotonic() - table.read_at >= self._ttl:
             table = self._read[database] = _CoverageTable(time.monotonic(), uow.dekking.all())
-        key = (scope, geboren)
-        if key not in table.details:
-            table.details[key] = _coverage_detail(table.rows, scope, geboren)
-        return table.details[key]
+        notices = table.per_scope.get(scope)
+        if notices is None:
+            bronnen = tuple(b for b in table.rows if scope is None or b.leverancier_naam in scope)
+            notices = table.per_scope[scope] = OnvolledigPerGeboorte(bronnen, _coverage_detail)
+        return notices.voor(geboren)
 
 
 @dataclass
 class _CoverageTable:
     read_at: float
     rows: tuple[Bron, ...]
-    details: dict[tuple[frozenset[str] | None, date], str | None] = field(default_factory=dict)
+    per_scope: dict[frozenset[str] | None, OnvolledigPerGeboorte[str | None]] = field(default_factory=dict)
 
 
 _coverage = _CoverageCache()
@@ -91,9 +92,7 @@ def _coverage_notices(insz: str, protocol: Protocol, uow: UnitOfWork) -> list[Ui
     return [uitzondering("30004", detail, "Bewijzen")] if detail else []
 
 
-def _coverage_detail(rows: tuple[Bron, ...], scope: frozenset[str] | None, geboren: date) -> str | None:
-    bronnen = tuple(b for b in rows if scope is None or b.leverancier_naam in scope)
-    onvolledig = onvolledig_voor(bronnen, geboren)
+def _coverage_detail(onvolledig: dict[str, date]) -> str | None:
     if not onvolledig:
         return None
     return "; ".join(f"{naam} pas volledig vanaf {datum:%d.%m.%Y}" for naam, datum in onvolledig.items())
