@@ -19,6 +19,9 @@ wrk and the kernel included).
 Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
 bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
 ``--import-records`` records) and the mutation fan-out (benchmarks/mutations_fanout.py).
+
+Last, it holds the figures against the production targets (TARGETS) and says of each whether
+it holds, noting when the run's setting is not the one the targets are set for.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import operator
 import os
 import random
 import shutil
@@ -36,7 +40,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -429,6 +434,65 @@ def print_geefbewijs(args, results: dict) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Target:
+    """A production target: ``figure`` of a backend's results (``part``), divided by ``per``,
+    against ``bound``."""
+
+    what: str
+    part: str
+    figure: str
+    holds: Callable[[float, float], bool]
+    bound: float
+    unit: str
+    per: float = 1
+
+    def verdict(self, backend: str, results: dict) -> dict:
+        value = results[self.part][self.figure]
+        value = value / self.per if self.per != 1 else value
+        held = self.holds(value, self.bound)
+        return {"target": self.what, "backend": backend, "figure": value, "unit": self.unit, "holds": held}
+
+
+#: The production targets, set for the run in TARGET_SETTING.
+TARGETS = (
+    Target("GeefBewijs ≥ 0.5 × the floor", "geefbewijs", "ratio", operator.ge, 0.5, "×"),
+    Target("GeefBewijs p99 ≤ 50 ms", "geefbewijs", "p99_us", operator.le, 50, "ms", per=1000),
+    Target("GeefBewijs without errors", "geefbewijs", "errors", operator.eq, 0, "errors"),
+    Target("≤ 150 MB resident per worker", "geefbewijs", "peak_rss_mb_per_worker", operator.le, 150, "MB"),
+    Target("start-up of a worker ≤ 2 s", "geefbewijs", "startup_s", operator.le, 2, "s"),
+    Target("bulk registration ≥ 5,000 bewijzen/s", "import", "records_per_s", operator.ge, 5000, "/s"),
+)
+TARGET_SETTING = {"cores": 2, "workers": 2, "connections": 16, "persons": 1_000_000}
+
+
+def verdicts(figures: dict) -> list[dict]:
+    """Each target that this run's figures speak to, per backend: the figure and whether it holds."""
+    found = []
+    for backend, served in figures["geefbewijs"].items():
+        if backend != "floor":
+            results = {"geefbewijs": served, **figures.get("extras", {}).get(backend, {})}
+            found += [target.verdict(backend, results) for target in TARGETS if target.part in results]
+    return found
+
+
+def print_verdicts(args, found: list[dict]) -> None:
+    setting = {"cores": os.cpu_count(), **{name: getattr(args, name) for name in list(TARGET_SETTING)[1:]}}
+    other = (
+        "" if setting == TARGET_SETTING else f" (set for {_said(TARGET_SETTING)}; this run: {_said(setting)})"
+    )
+    print(f"\nTargets{other}")
+    for verdict in found:
+        figure = verdict["figure"]
+        shown = f"{figure:.2f}" if isinstance(figure, float) and figure < 100 else f"{figure:.0f}"
+        state = "holds" if verdict["holds"] else "NOT MET"
+        print(f"{verdict['target']:40}{verdict['backend']:12}{shown:>9} {verdict['unit']:7}{state}")
+
+
+def _said(setting: dict) -> str:
+    return ", ".join(f"{value} {name}" for name, value in setting.items())
+
+
 def extras(args, backends: dict[str, str], work: Path) -> dict:
     """Bulk registration and mutation fan-out on each backend, in fresh databases."""
     import bulk_import
@@ -513,6 +577,8 @@ def main() -> None:
     if not args.geefbewijs_only:
         figures["extras"] = extras(args, backends, work)
         print_extras(args, figures["extras"])
+    figures["targets"] = verdicts(figures)
+    print_verdicts(args, figures["targets"])
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, default=str))
     shutil.rmtree(work, ignore_errors=True)
