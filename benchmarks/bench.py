@@ -454,7 +454,7 @@ class Target:
         return {"target": self.what, "backend": backend, "figure": value, "unit": self.unit, "holds": held}
 
 
-#: The production targets, set for the run in TARGET_SETTING.
+#: The production targets, set for a run as in TARGET_SETTING (on a machine of that many cores).
 TARGETS = (
     Target("GeefBewijs ≥ 0.5 × the floor", "geefbewijs", "ratio", operator.ge, 0.5, "×"),
     Target("GeefBewijs p99 ≤ 50 ms", "geefbewijs", "p99_us", operator.le, 50, "ms", per=1000),
@@ -463,7 +463,13 @@ TARGETS = (
     Target("start-up of a worker ≤ 2 s", "geefbewijs", "startup_s", operator.le, 2, "s"),
     Target("bulk registration ≥ 5,000 bewijzen/s", "import", "records_per_s", operator.ge, 5000, "/s"),
 )
-TARGET_SETTING = {"cores": 2, "workers": 2, "connections": 16, "persons": 1_000_000}
+TARGET_SETTING = {
+    "cores": 2,
+    "workers": 2,
+    "connections": 16,
+    "persons": 1_000_000,
+    "import_records": 100_000,
+}
 
 
 def verdicts(figures: dict) -> list[dict]:
@@ -490,7 +496,7 @@ def print_verdicts(args, found: list[dict]) -> None:
 
 
 def _said(setting: dict) -> str:
-    return ", ".join(f"{value} {name}" for name, value in setting.items())
+    return ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in setting.items())
 
 
 def extras(args, backends: dict[str, str], work: Path) -> dict:
