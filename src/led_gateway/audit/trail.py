@@ -12,14 +12,13 @@ import contextvars
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from lxml import etree
 
 from led_gateway.audit.sleutel import InszProtector
 from led_gateway.repository.driver import Driver
 from led_gateway.repository.models import ROL_ANTWOORD, ROL_BEIDE, ROL_VRAAG
-from led_gateway.repository.queries import add_audit_calls
+from led_gateway.repository.queries import AuditCall, add_audit_calls, audit_calls_added
 
 BEANTWOORD = "beantwoord"
 UITZONDERING = "uitzondering"
@@ -79,22 +78,33 @@ def outcome(reply: etree._Element) -> str:
     return UITZONDERING if "FOUT" in types else BEANTWOORD
 
 
-#: A call's audit row and the rows of the persons it was about, as column values.
-Columns = tuple[dict[str, Any], list[dict[str, Any]]]
+@dataclass(frozen=True)
+class Batch:
+    """Calls as the trail keeps them, their rows worked out once: a writer that has to try again
+    stores the same rows, and can first ask whether they went in after all."""
+
+    calls: list[AuditCall]
+
+    def store(self, driver: Driver) -> None:
+        """Add the calls in the transaction ``driver`` runs in (the caller commits)."""
+        add_audit_calls(driver, self.calls)
+
+    def stored(self, driver: Driver) -> bool:
+        """Whether the calls are in the trail already."""
+        return audit_calls_added(driver, self.calls)
+
+
+def batch(records: list[CallRecord], protector: InszProtector, now: datetime) -> Batch:
+    """``records`` as the trail keeps them, stored ``now``."""
+    return Batch([_columns(record, protector, now) for record in records])
 
 
 def store(driver: Driver, records: list[CallRecord], protector: InszProtector, now: datetime) -> None:
     """Add ``records`` to the trail in the transaction ``driver`` runs in (the caller commits)."""
-    add_audit_calls(driver, columns(records, protector, now))
+    batch(records, protector, now).store(driver)
 
 
-def columns(records: list[CallRecord], protector: InszProtector, now: datetime) -> list[Columns]:
-    """The rows ``records`` are kept as, stored ``now``: for a writer that may have to store the
-    same rows a second time, or find out whether they went in."""
-    return [_columns(record, protector, now) for record in records]
-
-
-def _columns(record: CallRecord, protector: InszProtector, now: datetime) -> Columns:
+def _columns(record: CallRecord, protector: InszProtector, now: datetime) -> AuditCall:
     """The audit row of ``record`` and the rows of the persons it was about."""
     audit = dict(
         ontvangen_op=record.ontvangen_op,

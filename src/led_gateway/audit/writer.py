@@ -9,7 +9,6 @@ would otherwise queue on the write lock (and its back-off sleeps).
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import queue
 import threading
@@ -22,7 +21,6 @@ from led_gateway.audit import trail
 from led_gateway.audit.sleutel import InszProtector
 from led_gateway.background import BackgroundThread
 from led_gateway.repository.driver import WriterConnection
-from led_gateway.repository.queries import add_audit_calls, audit_calls_added
 
 log = logging.getLogger("led_gateway.audit")
 
@@ -77,12 +75,9 @@ class AuditWriter:
 
     def _store(self, batch: list[_Pending]) -> None:
         try:
-            calls = trail.columns([pending.record for pending in batch], self._protector, datetime.now())
+            calls = trail.batch([pending.record for pending in batch], self._protector, datetime.now())
             with self._lock:
-                self._connection.run(
-                    functools.partial(add_audit_calls, calls=calls),
-                    done=functools.partial(audit_calls_added, calls=calls),
-                )
+                self._connection.run(calls.store, done=calls.stored)
         except DBAPIError:
             log.error("%d audit record(s) could not be stored: database unavailable", len(batch))
         except Exception:

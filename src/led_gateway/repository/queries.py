@@ -619,7 +619,11 @@ def _storing_audit_calls_as_json() -> Insert:
 _STORE_AUDIT_CALLS_AS_JSON = _storing_audit_calls_as_json()
 
 
-def add_audit_calls(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+#: A call as the audit trail keeps it: its row and the rows of the persons it was about (column values).
+AuditCall = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def add_audit_calls(driver: Driver, calls: list[AuditCall]) -> None:
     """Add calls to the audit trail, with the persons each was about (column values).
 
     On PostgreSQL they all go in by one statement, in one round trip. The
@@ -657,7 +661,7 @@ _AUDIT_CALL_KEPT = (
 )
 
 
-def audit_calls_added(driver: Driver, calls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> bool:
+def audit_calls_added(driver: Driver, calls: list[AuditCall]) -> bool:
     """Whether :func:`add_audit_calls` already added ``calls``, the same column values.
 
     They go in together or not at all, so the first call tells: the moment
