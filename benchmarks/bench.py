@@ -448,8 +448,7 @@ class Target:
     per: float = 1
 
     def verdict(self, backend: str, results: dict) -> dict:
-        value = results[self.part][self.figure]
-        value = value / self.per if self.per != 1 else value
+        value = results[self.part][self.figure] / self.per
         held = self.holds(value, self.bound)
         return {"target": self.what, "backend": backend, "figure": value, "unit": self.unit, "holds": held}
 
@@ -483,14 +482,14 @@ def verdicts(figures: dict) -> list[dict]:
 
 
 def print_verdicts(args, found: list[dict]) -> None:
-    setting = {"cores": os.cpu_count(), **{name: getattr(args, name) for name in list(TARGET_SETTING)[1:]}}
+    setting = {name: os.cpu_count() if name == "cores" else getattr(args, name) for name in TARGET_SETTING}
     other = (
         "" if setting == TARGET_SETTING else f" (set for {_said(TARGET_SETTING)}; this run: {_said(setting)})"
     )
     print(f"\nTargets{other}")
     for verdict in found:
         figure = verdict["figure"]
-        shown = f"{figure:.2f}" if isinstance(figure, float) and figure < 100 else f"{figure:.0f}"
+        shown = f"{figure:.2f}" if figure < 100 and not float(figure).is_integer() else f"{figure:.0f}"
         state = "holds" if verdict["holds"] else "NOT MET"
         print(f"{verdict['target']:40}{verdict['backend']:12}{shown:>9} {verdict['unit']:7}{state}")
 
