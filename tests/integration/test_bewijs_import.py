@@ -355,7 +355,7 @@ def test_an_import_that_fails_while_registering_ends_its_reading_process(empty_d
     path = tmp_path / "many.xml"
     write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=20), 600)))
 
-    def register(uow, bewijzen, wires=None):
+    def register(uow, bewijzen):
         raise OperationalError("INSERT", {}, Exception("the database went away"))
 
     monkeypatch.setattr(bewijs_import, "registreer_nieuwe", register)

@@ -56,7 +56,6 @@ from led_gateway.domain.bewijs import Bewijs
 from led_gateway.repository.unit_of_work import UnitOfWork
 from led_gateway.services.registratie import Weigering, bewijs_from_registratie, registreer_nieuwe
 from led_gateway.services.registreerbewijs import NAMESPACE
-from led_gateway.wire.bewijs import bewijs_xml
 from led_gateway.wire.parsing import HARDENED
 from led_gateway.wire.uitzonderingen import Uitzondering, uitzondering
 from led_gateway.wire.validation import RequestSchema
@@ -69,9 +68,6 @@ XSD_ONGELDIG = "30001"
 DEFAULT_BATCH = 2000
 #: Batches the reading process makes ahead of the one the registering process asks for.
 AHEAD = 2
-#: The reading process writes the answer XML of one record in this many, the registering process
-#: the others': with all of it, reading took 14.5 s of 100,000 records and registering 11 s.
-WIRE_READ_ONE_IN = 2
 T = TypeVar("T")
 
 
@@ -263,9 +259,6 @@ class Reading(NamedTuple):
     #: The bewijs, or why the record is refused: the XSD's finding when ``bron`` is ``None``,
     #: else :func:`bewijs_from_registratie`'s (an INSZ), which counts after those checks.
     uitkomst: Bewijs | Weigering
-    #: The bewijs as it will be answered (``bewijs_xml``), for every ``WIRE_READ_ONE_IN``-th
-    #: record; ``None``: the registering process writes it.
-    wire: bytes | None = None
 
 
 class BewijsImport:
@@ -325,8 +318,7 @@ class BewijsImport:
             bewijs = bewijs_from_registratie(element, self.clock())
         except Weigering as weigering:
             return Reading(record.nummer, record.regel, (naam, referte), weigering)
-        wire = bewijs_xml(bewijs) if record.nummer % WIRE_READ_ONE_IN == 0 else None
-        return Reading(record.nummer, record.regel, (naam, referte), bewijs, wire)
+        return Reading(record.nummer, record.regel, (naam, referte), bewijs)
 
     def _import_batch(self, check: LeverancierCheck, readings: list[Reading], report: ImportReport) -> None:
         """Decide on a batch of records and register the accepted ones in one transaction."""
@@ -382,14 +374,14 @@ class BewijsImport:
         """
         try:
             with uow.session.begin_nested():
-                return registreer_nieuwe(uow, [r.uitkomst for r in accepted], [r.wire for r in accepted])
+                return registreer_nieuwe(uow, [r.uitkomst for r in accepted])
         except IntegrityError:
             pass
         registered = 0
         for reading in accepted:
             try:
                 with uow.session.begin_nested():
-                    registered += registreer_nieuwe(uow, [reading.uitkomst], [reading.wire])
+                    registered += registreer_nieuwe(uow, [reading.uitkomst])
             except IntegrityError:  # registered by a concurrent call since we looked
                 pass
         return registered

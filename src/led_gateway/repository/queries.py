@@ -56,17 +56,16 @@ _GROUP_READERS = {
 }
 
 
-def bewijs_to_row(bewijs: Bewijs, wire: bytes | None = None) -> dict[str, Any]:
+def bewijs_to_row(bewijs: Bewijs) -> dict[str, Any]:
     """Column values for ``bewijs``; repeated groups become JSON lists (or NULL when empty).
 
-    ``wire`` is the bewijs as it is answered, written with it so that every
-    change of a bewijs changes its answer too: ``bewijs_xml(bewijs)``, unless
-    the caller wrote it already.
+    ``wire`` is the bewijs as it is answered (``bewijs_xml``), written with it so
+    that every change of a bewijs changes its answer too.
     """
     values = dict(zip(_BEWIJS_FIELDS, _bewijs_values(bewijs), strict=True))
     for name in _GROUP_READERS:
         values[name] = [asdict(item) for item in values[name]] or None
-    values["wire"] = bewijs_xml(bewijs) if wire is None else wire
+    values["wire"] = bewijs_xml(bewijs)
     return values
 
 
@@ -183,13 +182,9 @@ class BewijsRepository:
             update(BewijsRow).where(BewijsRow.id == bewijs_id).values(**bewijs_to_row(bewijs))
         )
 
-    def add_all(self, bewijzen: Sequence[Bewijs], wires: Sequence[bytes | None] | None = None) -> list[int]:
-        """Insert bewijzen in one statement; returns their row ids, in order.
-
-        ``wires``: their ``bewijs_xml``, where the caller wrote it already (``None``: written here).
-        """
-        written = [None] * len(bewijzen) if wires is None else wires
-        rows = [bewijs_to_row(bewijs, wire) for bewijs, wire in zip(bewijzen, written, strict=True)]
+    def add_all(self, bewijzen: Sequence[Bewijs]) -> list[int]:
+        """Insert bewijzen in one statement; returns their row ids, in order."""
+        rows = [bewijs_to_row(bewijs) for bewijs in bewijzen]
         return _insert_all(self.driver, _INSERT_BEWIJZEN, rows)
 
     def persons(self, limit: int) -> list[str]:

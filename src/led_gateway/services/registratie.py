@@ -67,22 +67,17 @@ def registreer(uow: UnitOfWork, bewijs: Bewijs) -> None:
         )
 
 
-def registreer_nieuwe(
-    uow: UnitOfWork, bewijzen: Sequence[Bewijs], wires: Sequence[bytes] | None = None
-) -> int:
+def registreer_nieuwe(uow: UnitOfWork, bewijzen: Sequence[Bewijs]) -> int:
     """Store those of ``bewijzen`` whose source reference is not registered yet, and raise 01 Nieuw
     for each; returns how many. Their source references must differ from one another.
 
     One query (per Leverancier/Naam) looks them all up and one executemany inserts them: a
-    batch takes a few statements, not a few per bewijs. ``wires``: the bewijzen's
-    ``bewijs_xml``, when the caller wrote it already (``bewijs import`` does so in its
-    reading process).
+    batch takes a few statements, not a few per bewijs.
     """
     known = uow.bewijzen.known_sources(_bron(bewijs) for bewijs in bewijzen)
-    written = [None] * len(bewijzen) if wires is None else wires
-    nieuw = [(b, wire) for b, wire in zip(bewijzen, written, strict=True) if _bron(b) not in known]
-    ids = uow.bewijzen.add_all([bewijs for bewijs, _ in nieuw], [wire for _, wire in nieuw])
-    for (bewijs, _), bewijs_id in zip(nieuw, ids, strict=True):
+    nieuw = [bewijs for bewijs in bewijzen if _bron(bewijs) not in known]
+    ids = uow.bewijzen.add_all(nieuw)
+    for bewijs, bewijs_id in zip(nieuw, ids, strict=True):
         uow.raise_event(BewijsGewijzigd(NIEUW, bewijs.insz, bewijs_id))
     return len(nieuw)
 
