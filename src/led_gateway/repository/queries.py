@@ -158,7 +158,7 @@ class BewijsRepository:
         instead of looking up the batch's references: an import slowed down
         with every batch. SQLite looks them up either way.
         """
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self.driver.dialect_name == "postgresql":
             self.session.execute(text("ANALYZE bewijzen (leverancier_naam, leverancier_bewijsreferte)"))
 
     def known_sources(self, bronnen: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
