@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pickle
 from datetime import datetime
 
 import pytest
@@ -181,6 +182,11 @@ def test_a_bewijs_survives_the_database_row_mapping():
     assert bewijs_from_row(Row(bewijs_to_row(MINIMAL))) == MINIMAL
 
 
+def test_a_bewijs_survives_pickling_between_the_processes_of_an_import():
+    for bewijs in (FULL, MINIMAL):
+        assert pickle.loads(pickle.dumps(bewijs, protocol=pickle.HIGHEST_PROTOCOL)) == bewijs
+
+
 def test_a_bewijs_read_back_from_the_wire_is_the_same():
     from dataclasses import replace
 
@@ -213,12 +219,13 @@ def test_a_damaged_stored_bewijs_never_reaches_the_wire(damage):
         append_stored(etree.Element("Bewijzen"), damage(bewijs_xml(FULL)))
 
 
-def test_text_is_escaped_as_lxml_writes_it_and_reads_back_the_same():
+@pytest.mark.parametrize("rest", ["", " é€😀"], ids=["ascii", "unicode"])
+def test_text_is_escaped_as_lxml_writes_it_and_reads_back_the_same(rest):
     from dataclasses import replace
 
     from led_gateway.wire.bewijs import read_basis
 
-    odd = replace(FULL, volledige_naam="A & B <c> \"d\" 'e' x\r\ny\tz é€😀", onderwerp_naam=">&amp;")
+    odd = replace(FULL, volledige_naam=f"A & B <c> \"d\" 'e' x\r\ny\tz{rest}", onderwerp_naam=">&amp;")
     written = bewijs_xml(odd)
     assert etree.tostring(etree.fromstring(written), encoding="UTF-8") == written
     assert replace(odd, **read_basis(etree.fromstring(written).find("Basis"))) == odd
