@@ -312,13 +312,14 @@ class BewijsImport:
         if findings:
             refusal = Weigering(XSD_ONGELDIG, findings[0].message, findings[0].path)
             return Reading(record.nummer, record.regel, None, refusal)
-        naam = element.findtext("Leverancier/Naam").strip()
-        referte = element.findtext("Leverancier/Bewijsreferte").strip()
         try:
             bewijs = bewijs_from_registratie(element, self.clock())
         except Weigering as weigering:
+            naam = element.findtext("Leverancier/Naam").strip()
+            referte = element.findtext("Leverancier/Bewijsreferte").strip()
             return Reading(record.nummer, record.regel, (naam, referte), weigering)
-        return Reading(record.nummer, record.regel, (naam, referte), bewijs)
+        bron = (bewijs.leverancier_naam, bewijs.leverancier_bewijsreferte)
+        return Reading(record.nummer, record.regel, bron, bewijs)
 
     def _import_batch(self, check: LeverancierCheck, readings: list[Reading], report: ImportReport) -> None:
         """Decide on a batch of records and register the accepted ones in one transaction."""
