@@ -438,3 +438,15 @@ def test_an_import_keeps_postgresql_statistics_of_its_growing_table_current(tmp_
         refreshed = connection.exec_driver_sql(query).scalar()
     engine.dispose()
     assert refreshed == 3  # after 2, 4 and 8 bewijzen: each time their number doubled
+
+
+def test_postgresql_compresses_stored_bewijzen_with_lz4(tmp_path):
+    db_url = empty_database(tmp_path, "postgresql")
+    path = tmp_path / "twee.xml"
+    write_registraties(path, (registratie(b) for b in islice(generated_bewijzen(seed=17), 2)))
+    assert import_file(db_url, path).returncode == 0
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        methods = connection.exec_driver_sql("SELECT DISTINCT pg_column_compression(wire) FROM bewijzen")
+        assert methods.scalars().all() == ["lz4"]
+    engine.dispose()
