@@ -37,8 +37,9 @@ class Weigering(Exception):
 
 def _text(element: etree._Element, path: str) -> str:
     """The stripped text of the element at ``path`` (child tags joined by ``/``; the first child of
-    each tag), or "" when there is none: ``findtext``'s answer on a record the XSD accepted, at a
-    third of its cost, which counts when a source registers bewijzen by the hundred thousand."""
+    each tag), or "" when there is none: ``findtext``'s answer on a record the XSD accepted, at two
+    thirds of its cost (2.1 against 3.1 µs), which counts when a source registers bewijzen by the
+    hundred thousand."""
     for tag in path.split("/"):
         element = next(element.iterchildren(tag), None)
         if element is None:
