@@ -18,7 +18,8 @@ wrk and the kernel included).
 
 Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
 bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
-``--import-records`` records) and the mutation fan-out (benchmarks/mutations_fanout.py).
+``--import-records`` records, R times, the mean with its range) and the mutation fan-out
+(benchmarks/mutations_fanout.py).
 
 Last, it holds the figures against the production targets (TARGETS) and says of each whether
 it holds, noting when the run's setting is not the one the targets are set for.
@@ -504,11 +505,26 @@ def extras(args, backends: dict[str, str], work: Path) -> dict:
 
     results = {}
     for backend in backends:
-        target = f"sqlite:///{work / 'import.db'}" if backend == "sqlite" else args.pg
-        imported = bulk_import.measure(target, args.import_records)
+        rounds = range(args.rounds)
+        targets = [f"sqlite:///{work / f'import-{n}.db'}" if backend == "sqlite" else args.pg for n in rounds]
+        imported = import_rounds([bulk_import.measure(target, args.import_records) for target in targets])
         fanout_pg = None if backend == "sqlite" else args.pg
         results[backend] = {"import": imported, "fanout": fanout(fanout_pg, work / f"fanout-{backend}.json")}
     return results
+
+
+def import_rounds(rounds: list[dict]) -> dict:
+    """The figures of the import's rounds: rates and ratio as their mean (with the range of the
+    import's rate), memory as the worst round's, checks held only if they held in every round."""
+    rates = [run["records_per_s"] for run in rounds]
+    return {
+        "records_per_s": statistics.fmean(rates),
+        "records_per_s_range": (min(rates), max(rates)),
+        **{key: statistics.fmean(run[key] for run in rounds) for key in ("baseline_records_per_s", "ratio")},
+        "peak_rss_mb": max(run["peak_rss_mb"] for run in rounds),
+        "checks": {check: all(run["checks"][check] for run in rounds) for check in rounds[0]["checks"]},
+        "rounds": rounds,
+    }
 
 
 def fanout(server_url: str | None, figures: Path) -> dict:
@@ -535,10 +551,12 @@ def print_extras(args, results: dict) -> None:
     for backend, figures in results.items():
         imported, fanout = figures["import"], figures["fanout"]
         gateway = fanout["gateway"]
+        low, high = imported["records_per_s_range"]
         print(
-            f"{backend:12} import {imported['records_per_s']:7.0f} bewijzen/s "
-            f"(bare executemany {imported['baseline_records_per_s']:.0f}/s, "
-            f"{imported['ratio']:.1f}× its time; peak {imported['peak_rss_mb']:.0f} MB)"
+            f"{backend:12} import {imported['records_per_s']:7.0f} bewijzen/s ({low:.0f}–{high:.0f}; "
+            f"bare executemany {imported['baseline_records_per_s']:.0f}/s, "
+            f"{imported['ratio']:.1f}× its time; peak {imported['peak_rss_mb']:.0f} MB; "
+            f"checks {'hold' if all(imported['checks'].values()) else 'FAIL'})"
         )
         print(
             f"{'':12} fan-out {gateway['registrations_per_s']:6.0f} registrations/s = "
@@ -555,7 +573,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="threads per worker, gateway and floor alike")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per run")
-    parser.add_argument("--rounds", type=int, default=2, help="runs of every server, one after the other")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="runs of every server, one after the other, and of the import"
+    )
     parser.add_argument(
         "--pg",
         default=os.environ.get("LED_BENCH_PG_URL"),
