@@ -59,8 +59,8 @@ _GROUP_READERS = {
 def bewijs_to_row(bewijs: Bewijs) -> dict[str, Any]:
     """Column values for ``bewijs``; repeated groups become JSON lists (or NULL when empty).
 
-    ``wire`` is the bewijs as it is answered (``bewijs_xml``), written with it so
-    that every change of a bewijs changes its answer too.
+    The ``wire`` column holds the bewijs as it is answered (``bewijs_xml``), written
+    here with the other columns so that every change of a bewijs changes its answer too.
     """
     values = dict(zip(_BEWIJS_FIELDS, _bewijs_values(bewijs), strict=True))
     for name in _GROUP_READERS:
