@@ -397,7 +397,6 @@ def _one(cursor) -> list[tuple]:
 _statements: dict[tuple[Executable, Dialect, tuple[str, ...]], Statement] = {}
 
 
-@functools.cache
 def _result_format(dialect: Dialect) -> dict[str, bool]:
     """How a cursor asks for results: from psycopg, in the binary format.
 
