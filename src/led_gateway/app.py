@@ -6,6 +6,8 @@ WSDL files. Requests are then routed on their path:
 
 - ``/<Dienst>-<MM.mm>/soap/WebService``: SOAP (POST) and its WSDL (``?wsdl``);
 - ``/<Dienst>-<MM.mm>/xsd/...`` and ``/xsd/...``: the schemas the WSDLs import;
+- ``/health``: ``200 ok`` while the database answers, else ``503``, for load balancers;
+- ``/metrics``: the Prometheus metrics, when ``settings.metrics`` (:mod:`led_gateway.metrics`);
 - ``/``: a plain-text list of the endpoints, for operators.
 """
 
@@ -17,11 +19,13 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from spyne.server.wsgi import WsgiApplication
+from sqlalchemy.exc import DBAPIError
 
 from led_gateway.audit import trail
 from led_gateway.audit.sleutel import default_protector
 from led_gateway.audit.writer import AuditWriter
 from led_gateway.config import Settings
+from led_gateway.metrics import Metrics
 from led_gateway.repository.database import (
     WalCheckpointer,
     make_engine,
@@ -41,6 +45,7 @@ from led_gateway.wire.validation import RequestSchema
 log = logging.getLogger("led_gateway")
 
 XML = "text/xml; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 
@@ -82,6 +87,7 @@ class Gateway:
         self.audit = AuditWriter(WriterConnection(self.engine), self.protector, writer_lock(self.engine))
         limits = CallerLimits(settings.max_concurrent_per_caller, settings.max_calls_per_second)
         self.contract = Contract(settings.contract)
+        self.metrics = Metrics() if settings.metrics else None
         self.endpoints: dict[str, DienstEndpoint] = {}
         for dienst in DIENSTEN:
             units = functools.partial(UnitOfWork, session_factory, clock, writes=dienst.schrijft)
@@ -104,11 +110,16 @@ class Gateway:
         if schema is not None:
             return _respond(start_response, "200 OK", XML, schema)
         if path == "/":
-            return _respond(start_response, "200 OK", "text/plain; charset=utf-8", self._index())
+            return _respond(start_response, "200 OK", TEXT, self._index())
+        if path == "/health":
+            return self._health(start_response)
+        if path == "/metrics" and self.metrics is not None:
+            body, media_type = self.metrics.exposition()
+            return _respond(start_response, "200 OK", media_type, body)
         if environ.get("REQUEST_METHOD") == "POST":
             fault = fault_envelope("Client", f"no dienst is served at {path}; GET / lists the endpoints")
             return _respond(start_response, "404 Not Found", XML, fault)
-        return _respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"not found\n")
+        return _respond(start_response, "404 Not Found", TEXT, b"not found\n")
 
     def _audited(
         self, endpoint: DienstEndpoint, environ: dict, start_response: StartResponse
@@ -129,7 +140,18 @@ class Gateway:
         if record.uitkomst == trail.FOUT:
             record.detail = f"HTTP {statuses[0] if statuses else '?'} from {environ.get('REMOTE_ADDR', '?')}"
         self.audit.keep(record)
+        if self.metrics is not None:
+            self.metrics.observe(record)
         return body
+
+    def _health(self, start_response: StartResponse) -> list[bytes]:
+        """Whether this worker can answer calls: its database answers a query."""
+        try:
+            with UnitOfWork(self.session_factory) as uow:
+                uow.ping()
+        except DBAPIError:
+            return _respond(start_response, "503 Service Unavailable", TEXT, b"database unavailable\n")
+        return _respond(start_response, "200 OK", TEXT, b"ok\n")
 
     def _index(self) -> bytes:
         lines = ["LED gateway: MAGDA-compatible SOAP services", ""]
@@ -138,6 +160,9 @@ class Gateway:
             lines.append(
                 f"{dienst.operation} {dienst.versie}  {dienst.endpoint}  (WSDL: {dienst.endpoint}?wsdl)"
             )
+        lines += ["", "/health  200 while the database answers, else 503"]
+        if self.metrics is not None:
+            lines.append("/metrics  Prometheus metrics")
         return ("\n".join(lines) + "\n").encode()
 
 

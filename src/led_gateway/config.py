@@ -55,6 +55,8 @@ class Settings:
     #: Threads that answer calls in a worker process: its PostgreSQL pool keeps a connection for
     #: each, and one for the audit writer (a call may hold a second one: overflow).
     threads: int = 8
+    #: Count calls for Prometheus and serve the figures at /metrics (:mod:`led_gateway.metrics`).
+    metrics: bool = False
 
     @property
     def xml_limits(self) -> XmlLimits:

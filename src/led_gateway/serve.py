@@ -42,6 +42,7 @@ from gunicorn.workers.gthread import ThreadWorker
 
 from led_gateway.app import create_app
 from led_gateway.config import Settings
+from led_gateway.metrics import prepare_directory
 from led_gateway.wire import certificaat
 
 #: Statuses after which the connection is closed: the request body may not have been read whole.
@@ -360,4 +361,6 @@ def serve(
     access_log: str | None = None,
 ) -> None:
     """Serve until interrupted; ``access_log`` is a file for gunicorn's access log (``-``: stdout)."""
+    if settings.metrics:
+        prepare_directory()  # before the workers start: they write their figures there
     GatewayServer(settings, host, port, workers, threads, timeout, access_log).run()

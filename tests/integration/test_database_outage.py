@@ -1,4 +1,5 @@
-"""PostgreSQL going away and coming back: 90000 meanwhile, the process stays up and recovers.
+"""PostgreSQL going away and coming back: 90000 (and /health 503) meanwhile, the process stays up
+and recovers.
 
 Also: a pooled connection the server closed is replaced when it is taken
 from the pool, before any statement fails on it; and the audit trail's
@@ -21,6 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import make_url, text
 
@@ -112,12 +114,15 @@ def test_the_gateway_says_90000_while_the_database_is_down_and_recovers(cluster,
     server = Server(db_url, tmp_path / "server.log")
     try:
         assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == []
+        assert health(server) == 200
         cluster.stop()
         assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == ["90000"]
         assert codes(server, IS_BESCHIKBAAR, is_beschikbaar()) == ["90000"]
+        assert health(server) == 503
         assert server.process.poll() is None, "the server process died"
         cluster.start()
         assert codes(server, GEEF_BEWIJS, geef_bewijs(person)) == []
+        assert health(server) == 200
         body = reply_body(server.post(GEEF_BEWIJS, geef_bewijs(person, referte="na-herstel")).content)
         assert body.findall(".//Bewijs")
         cluster.stop()  # a restart between two calls: the first call after it finds stale connections
@@ -128,6 +133,10 @@ def test_the_gateway_says_90000_while_the_database_is_down_and_recovers(cluster,
     # The audit writer keeps a connection of its own: it too came back with the database.
     listed = run_cli("audit", "list", "--db", db_url, "--format", "json").stdout.splitlines()
     assert {"na-herstel", "na-herstart"} <= {json.loads(line)["afzender_referte"] for line in listed}
+
+
+def health(server: Server) -> int:
+    return httpx.get(server.base + "/health", timeout=30).status_code
 
 
 def _backend_pid(engine) -> int:

@@ -111,6 +111,12 @@ from led_gateway.wire.parsing import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, LI
     help="Also write an HTTP access log line per request to FILE (- for standard output); "
     "the audit trail keeps every call either way.",
 )
+@click.option(
+    "--metrics",
+    is_flag=True,
+    help="Count calls for Prometheus and serve the figures at /metrics (of all workers; "
+    "PROMETHEUS_MULTIPROC_DIR: where the workers keep them, else a temporary directory).",
+)
 @clear_errors
 def serve(
     db_url: str,
@@ -132,6 +138,7 @@ def serve(
     max_concurrent_per_caller: int,
     max_calls_per_second: float,
     access_log: str | None,
+    metrics: bool,
 ) -> None:
     """Serve every dienst over HTTP, or HTTPS with --tls-cert."""
     if (tls_cert is None) != (tls_key is None):
@@ -158,5 +165,6 @@ def serve(
         max_concurrent_per_caller=max_concurrent_per_caller,
         max_calls_per_second=max_calls_per_second,
         threads=threads,
+        metrics=metrics,
     )
     run(settings, host, port, workers=workers, threads=threads, access_log=access_log)
