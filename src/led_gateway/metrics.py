@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -25,22 +26,39 @@ from led_gateway.audit.trail import CallRecord
 #: Where the worker processes write their figures (prometheus_client's own setting).
 DIRECTORY_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
 
+#: The names of prometheus_client's files of figures, the only files removed from that directory.
+_FIGURES_FILE = re.compile(r"(counter|histogram|summary|gauge_[a-z]+)_\d+\.db")
+
 #: Upper bounds (seconds) of the duration histogram's buckets.
 DURATION_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
+class MetricsDirectoryError(ValueError):
+    """The directory for the workers' figures cannot serve: it holds files of something else."""
+
+
 def prepare_directory() -> Path:
-    """The directory the workers write their figures to, made empty; exported for them.
+    """The directory the workers write their figures to, without those of an earlier run;
+    exported for them.
 
     It is ``PROMETHEUS_MULTIPROC_DIR`` when the environment sets it (its old figures are
     removed: the counters start again with the server), else a temporary directory, removed
-    when the server ends.
+    when the server ends. prometheus_client reads every ``.db`` file of the directory as
+    figures, so one holding other ``.db`` files is refused (:class:`MetricsDirectoryError`)
+    before anything in it is removed.
     """
     given = os.environ.get(DIRECTORY_VARIABLE)
     if given:
         directory = Path(given)
         directory.mkdir(parents=True, exist_ok=True)
-        for figures in directory.glob("*.db"):
+        files = sorted(directory.glob("*.db"))
+        others = [path.name for path in files if not _FIGURES_FILE.fullmatch(path.name)]
+        if others:
+            raise MetricsDirectoryError(
+                f"{DIRECTORY_VARIABLE}={directory} holds files that are not Prometheus figures "
+                f"({', '.join(others[:3])}): give the metrics a directory of their own"
+            )
+        for figures in files:
             figures.unlink()
     else:
         directory = Path(tempfile.mkdtemp(prefix="led-metrics-"))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import Server
+from tests.conftest import CLI, Server, free_port
 from tests.messages import geef_bewijs
 
 GEEF_BEWIJS = "/GeefBewijsDienst-02.00/soap/WebService"
@@ -32,8 +34,10 @@ def samples(scrape: str) -> dict[tuple[str, frozenset], float]:
     }
 
 
-def test_metrics_add_up_the_calls_of_every_worker(demo_db, tmp_path, persons):
+def test_metrics_add_up_the_calls_of_every_worker_and_of_this_run_only(demo_db, tmp_path, persons):
     figures = tmp_path / "metrics"
+    figures.mkdir()
+    (figures / "counter_1.db").write_bytes(b"figures of an earlier run")  # unreadable if kept
     gateway = Server(
         demo_db,
         tmp_path / "server.log",
@@ -42,7 +46,7 @@ def test_metrics_add_up_the_calls_of_every_worker(demo_db, tmp_path, persons):
     )  # fmt: skip
     try:
         calls = [geef_bewijs(persons[n % len(persons)]) for n in range(24)] + [geef_bewijs("00000000000")]
-        with ThreadPoolExecutor(4) as pool:  # one thread per worker: both take calls
+        with ThreadPoolExecutor(4) as pool:  # more calls at once than a worker has threads
             replies = list(pool.map(lambda call: gateway.post(GEEF_BEWIJS, call), calls))
         scrapes = [httpx.get(gateway.base + "/metrics", timeout=10) for _ in range(6)]
     finally:
@@ -61,3 +65,20 @@ def test_metrics_add_up_the_calls_of_every_worker(demo_db, tmp_path, persons):
         assert found[("led_gateway_uitzonderingen_total", frozenset(invalid_insz))] == 1
         durations = {("dienst", "GeefBewijs")}
         assert found[("led_gateway_call_duration_seconds_count", frozenset(durations))] == 25
+
+
+def test_a_metrics_directory_holding_other_files_is_refused_and_left_alone(demo_db, tmp_path):
+    figures = tmp_path / "metrics"
+    figures.mkdir()
+    (figures / "counter_1.db").write_bytes(b"figures of an earlier run")
+    (figures / "led.db").write_bytes(b"somebody's database")
+    result = subprocess.run(
+        [*CLI, "serve", "--db", demo_db, "--port", str(free_port()), "--metrics"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(figures)},
+    )
+    assert result.returncode == 1
+    assert "not Prometheus figures (led.db)" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(path.name for path in figures.iterdir()) == ["counter_1.db", "led.db"]

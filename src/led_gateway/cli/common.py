@@ -18,6 +18,7 @@ from led_gateway.affiliation.afnemers import AffiliationError
 from led_gateway.audit.sleutel import AuditKeyError
 from led_gateway.config import default_db_url
 from led_gateway.demo.loader import DemoDataError
+from led_gateway.metrics import MetricsDirectoryError
 from led_gateway.repository import migrate
 from led_gateway.repository.database import make_engine, make_session_factory
 from led_gateway.repository.unit_of_work import UnitOfWork
@@ -54,7 +55,7 @@ def clear_errors(command: Callable) -> Callable:
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise click.ClickException(f"database error: {reason}") from None
-        except (AffiliationError, AuditKeyError, DemoDataError, OSError) as exc:
+        except (AffiliationError, AuditKeyError, DemoDataError, MetricsDirectoryError, OSError) as exc:
             raise click.ClickException(str(exc)) from None
 
     return run
