@@ -124,24 +124,35 @@ class Gateway:
     def _audited(
         self, endpoint: DienstEndpoint, environ: dict, start_response: StartResponse
     ) -> Iterable[bytes]:
-        """Answer a SOAP call and keep it in the audit trail, whatever its outcome."""
+        """Answer a SOAP call and keep it in the audit trail, whatever its outcome.
+
+        The reply leaves once the call's record is committed. A reply about persons whose record
+        could not be committed does not leave at all: a Fault (HTTP 503) takes its place, so that
+        no consultation goes unrecorded. Other replies (refusals, uitzonderingen such as 90000
+        while the database is away) leave all the same.
+        """
         self.checkpointer.ensure_running()
         record, token = trail.open_call(endpoint.dienst.operation)
-        statuses: list[str] = []
+        started: list[tuple] = []
 
-        def capture(status: str, headers: list, *exc_info) -> object:
-            statuses.append(status)
-            return start_response(status, headers, *exc_info)
+        def capture(status: str, headers: list, *exc_info) -> None:
+            started.append((status, headers, *exc_info))
 
         try:
             body = endpoint(environ, capture)
         finally:
             trail.close_call(token)
         if record.uitkomst == trail.FOUT:
-            record.detail = f"HTTP {statuses[0] if statuses else '?'} from {environ.get('REMOTE_ADDR', '?')}"
-        self.audit.keep(record)
+            record.detail = f"HTTP {started[0][0] if started else '?'} from {environ.get('REMOTE_ADDR', '?')}"
+        withheld = not self.audit.keep(record) and bool(record.geantwoord)
+        if withheld:
+            record.uitkomst, record.codes = trail.FOUT, ()
         if self.metrics is not None:
             self.metrics.observe(record)
+        if withheld:
+            getattr(body, "close", lambda: None)()
+            return _respond(start_response, "503 Service Unavailable", XML, _WITHHELD)
+        start_response(*started[-1])
         return body
 
     def _health(self, start_response: StartResponse) -> list[bytes]:
@@ -164,6 +175,12 @@ class Gateway:
         if self.metrics is not None:
             lines.append("/metrics  Prometheus metrics")
         return ("\n".join(lines) + "\n").encode()
+
+
+#: What a caller gets instead of a reply about persons whose consultation could not be recorded.
+_WITHHELD = fault_envelope(
+    "Server", "the reply is withheld: the call could not be recorded in the audit trail; try again later"
+)
 
 
 def _respond(start_response: StartResponse, status: str, media_type: str, body: bytes) -> list[bytes]:

@@ -212,3 +212,51 @@ def test_an_unusable_key_file_is_one_clear_error_before_serving(tmp_path):
     assert result.returncode == 1
     assert "audit key file" in result.stderr and "Is a directory" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+_REFUSE_AUDIT = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'refused'; END $$",
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+    ],
+}
+
+
+def run_sql(db_url: str, *statements: str) -> None:
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_reply_about_a_person_is_withheld_while_its_call_cannot_be_recorded(backend, tmp_path):
+    url = None if backend == "sqlite" else fresh_postgres_database()
+    db_url = new_demo_database(tmp_path, url, persons=5)
+    person = run_cli("demo", "persons", "--db", db_url, "--limit", "1").stdout.split()[0]
+    server = Server(db_url, tmp_path / "server.log")
+    try:
+        run_sql(db_url, *_REFUSE_AUDIT[backend])
+        withheld = server.post(GEEF_BEWIJS, geef_bewijs(person, referte="niet-opgenomen"))
+        refused = server.post(GEEF_BEWIJS, geef_bewijs(person, afzender="onbekend.example/x"))
+        run_sql(db_url, "DROP TRIGGER refuse_audit" + ("" if backend == "sqlite" else " ON audit"))
+        answered = server.post(GEEF_BEWIJS, geef_bewijs(person, referte="weer-opgenomen"))
+    finally:
+        server.stop()
+    assert withheld.status_code == 503
+    assert b"Fault" in withheld.content and b"audit trail" in withheld.content
+    assert person.encode() not in withheld.content and b"Bewijs>" not in withheld.content
+    # A reply about nobody leaves all the same.
+    assert refused.status_code == 200
+    assert [u["Identificatie"] for u in uitzonderingen(reply_body(refused.content), "Repliek")] == ["40006"]
+    assert answered.status_code == 200 and b"Bewijs>" in answered.content
+    kept = [row["afzender_referte"] for row in trail(server)]
+    assert "weer-opgenomen" in kept and "niet-opgenomen" not in kept
+    assert "could not be stored" in (tmp_path / "server.log").read_text()

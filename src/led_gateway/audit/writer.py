@@ -1,9 +1,10 @@
 """Storing audit records with group commit: one writer thread per process.
 
-A call's reply is sent only once its audit record is committed, so no call
-goes unrecorded. Calls that finish together share one transaction: on
-SQLite, with one writer at a time, many threads committing one record each
-would otherwise queue on the write lock (and its back-off sleeps).
+A call's reply is sent only once its audit record is committed (and a reply
+about persons not at all when it could not be: see ``Gateway._audited``).
+Calls that finish together share one transaction: on SQLite, with one writer
+at a time, many threads committing one record each would otherwise queue on
+the write lock (and its back-off sleeps).
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ class _Pending:
     def __init__(self, record: trail.CallRecord) -> None:
         self.record = record
         self.stored = threading.Event()
+        self.committed = False
 
 
 class AuditWriter:
-    """Keeps call records; :meth:`keep` returns once the record is committed (or could not be)."""
+    """Keeps call records; :meth:`keep` returns once the record is committed or could not be."""
 
     def __init__(
         self,
@@ -51,7 +53,8 @@ class AuditWriter:
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
         self._thread = BackgroundThread("audit-writer", self._run)
 
-    def keep(self, record: trail.CallRecord, timeout: float = 30.0) -> None:
+    def keep(self, record: trail.CallRecord, timeout: float = 30.0) -> bool:
+        """Whether ``record`` was committed (within ``timeout`` seconds)."""
         self._thread.ensure_running()
         pending = _Pending(record)
         self._queue.put(pending)
@@ -62,6 +65,7 @@ class AuditWriter:
                 record.antwoord_referte,
                 timeout,
             )
+        return pending.committed
 
     def _run(self) -> None:
         while True:
@@ -78,6 +82,8 @@ class AuditWriter:
             calls = trail.batch([pending.record for pending in batch], self._protector, datetime.now())
             with self._lock:
                 self._connection.run(calls.store, done=calls.stored)
+            for pending in batch:
+                pending.committed = True
         except DBAPIError:
             log.error("%d audit record(s) could not be stored: database unavailable", len(batch))
         except Exception:
