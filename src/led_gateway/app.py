@@ -144,11 +144,12 @@ class Gateway:
             trail.close_call(token)
         if record.uitkomst == trail.FOUT:
             record.detail = f"HTTP {started[0][0] if started else '?'} from {environ.get('REMOTE_ADDR', '?')}"
-        withheld = not self.audit.keep(record) and bool(record.geantwoord)
+        recorded = self.audit.keep(record)
+        withheld = not recorded and bool(record.geantwoord)
         if withheld:
             record.uitkomst, record.codes = trail.FOUT, ()
         if self.metrics is not None:
-            self.metrics.observe(record)
+            self.metrics.observe(record, recorded)
         if withheld:
             getattr(body, "close", lambda: None)()
             return _respond(start_response, "503 Service Unavailable", XML, _WITHHELD)

@@ -1,8 +1,9 @@
 """Prometheus metrics of a serving gateway (``led-gateway serve --metrics``), at ``GET /metrics``.
 
-Per dienst, for every SOAP call the audit trail keeps: the calls by outcome, their durations
-(until the reply could leave, its audit record committed), and the uitzonderingen answered, by
-code. Nothing about persons or callers.
+Per dienst, for every SOAP call: the calls by outcome, their durations (until the reply could
+leave, its audit record committed), the uitzonderingen answered, by code, and the calls whose audit
+record could not be committed (an operator's alert: their replies about persons were withheld).
+Nothing about persons or callers.
 
 gunicorn's workers are processes of their own. Each writes its figures to files in one directory
 (prometheus_client's multiprocess mode), which :func:`prepare_directory` sets up before the workers
@@ -99,10 +100,18 @@ class Metrics:
             ["dienst", "code"],
             registry=self._registry,
         )
+        self._unrecorded = Counter(
+            "led_gateway_unrecorded_calls",
+            "Calls whose audit record could not be committed; a reply about persons was withheld.",
+            ["dienst"],
+            registry=self._registry,
+        )
 
-    def observe(self, record: CallRecord) -> None:
-        """Count a call the audit trail has kept."""
+    def observe(self, record: CallRecord, recorded: bool = True) -> None:
+        """Count a call; ``recorded``: whether its audit record was committed."""
         self._calls.labels(record.dienst, record.uitkomst).inc()
+        if not recorded:
+            self._unrecorded.labels(record.dienst).inc()
         self._duration.labels(record.dienst).observe(time.perf_counter() - record.started)
         for code in record.codes:
             self._uitzonderingen.labels(record.dienst, code).inc()

@@ -9,6 +9,7 @@ import subprocess
 import uuid
 from datetime import date, datetime
 
+import httpx
 import pytest
 from lxml import etree
 from sqlalchemy import create_engine, text
@@ -241,13 +242,14 @@ def test_a_reply_about_a_person_is_withheld_while_its_call_cannot_be_recorded(ba
     url = None if backend == "sqlite" else fresh_postgres_database()
     db_url = new_demo_database(tmp_path, url, persons=5)
     person = run_cli("demo", "persons", "--db", db_url, "--limit", "1").stdout.split()[0]
-    server = Server(db_url, tmp_path / "server.log")
+    server = Server(db_url, tmp_path / "server.log", "--metrics")
     try:
         run_sql(db_url, *_REFUSE_AUDIT[backend])
         withheld = server.post(GEEF_BEWIJS, geef_bewijs(person, referte="niet-opgenomen"))
         refused = server.post(GEEF_BEWIJS, geef_bewijs(person, afzender="onbekend.example/x"))
         run_sql(db_url, "DROP TRIGGER refuse_audit" + ("" if backend == "sqlite" else " ON audit"))
         answered = server.post(GEEF_BEWIJS, geef_bewijs(person, referte="weer-opgenomen"))
+        metrics = httpx.get(server.base + "/metrics", timeout=10).text
     finally:
         server.stop()
     assert withheld.status_code == 503
@@ -260,3 +262,4 @@ def test_a_reply_about_a_person_is_withheld_while_its_call_cannot_be_recorded(ba
     kept = [row["afzender_referte"] for row in trail(server)]
     assert "weer-opgenomen" in kept and "niet-opgenomen" not in kept
     assert "could not be stored" in (tmp_path / "server.log").read_text()
+    assert 'led_gateway_unrecorded_calls_total{dienst="GeefBewijs"} 2.0' in metrics.splitlines()
