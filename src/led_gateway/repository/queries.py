@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from operator import attrgetter
@@ -26,6 +26,7 @@ from led_gateway.domain.bewijs import (
 from led_gateway.domain.dekking import Bron
 from led_gateway.domain.mutatie import BewijsGewijzigd
 from led_gateway.repository.driver import Driver
+from led_gateway.repository.expressions import one_of
 from led_gateway.repository.models import (
     AfnemerOvergangRow,
     AfnemerRow,
@@ -85,15 +86,6 @@ def bewijs_from_row(row: Any) -> Bewijs:
     return Bewijs(**values)
 
 
-#: Values per ``IN (...)`` list, well below the bound parameters a SQLite statement may have.
-_IN_CHUNK = 500
-
-
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), _IN_CHUNK):
-        yield values[start : start + _IN_CHUNK]
-
-
 #: The bulk INSERTs, built once: the driver compiles each statement once (:mod:`.driver`).
 _INSERT_BEWIJZEN = insert(BewijsRow.__table__)
 _INSERT_MUTATIES = insert(MutatieRow.__table__)
@@ -130,6 +122,16 @@ def _stored_for_insz_query():
 
 
 _STORED_FOR_INSZ = _stored_for_insz_query()
+
+
+def _known_sources_query():
+    table = BewijsRow.__table__
+    return select(table.c.leverancier_bewijsreferte).where(
+        table.c.leverancier_naam == bindparam("naam"), one_of(table.c.leverancier_bewijsreferte, "refertes")
+    )
+
+
+_KNOWN_SOURCES = _known_sources_query()
 
 
 class BewijsRepository:
@@ -171,19 +173,15 @@ class BewijsRepository:
             self.session.execute(text("ANALYZE bewijzen (leverancier_naam, leverancier_bewijsreferte)"))
 
     def known_sources(self, bronnen: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-        """Which of these (Leverancier/Naam, Bewijsreferte) are registered: one query per Naam
-        (and per 500 references), each an index lookup."""
-        table = BewijsRow.__table__
+        """Which of these (Leverancier/Naam, Bewijsreferte) are registered: one index lookup per
+        Naam, its references given as one list."""
         per_naam: dict[str, list[str]] = defaultdict(list)
         for naam, referte in bronnen:
             per_naam[naam].append(referte)
         known: set[tuple[str, str]] = set()
         for naam, refertes in per_naam.items():
-            for chunk in _chunks(refertes):
-                query = select(table.c.leverancier_bewijsreferte).where(
-                    table.c.leverancier_naam == naam, table.c.leverancier_bewijsreferte.in_(chunk)
-                )
-                known.update((naam, referte) for referte in self.session.scalars(query))
+            rows = self.driver.all(_KNOWN_SOURCES, naam=naam, refertes=refertes)
+            known.update((naam, referte) for (referte,) in rows)
         return known
 
     def replace(self, bewijs_id: int, bewijs: Bewijs) -> None:
@@ -445,13 +443,25 @@ class InschrijvingRepository:
         self.session.flush()
 
 
-def _in_force(day: date):
-    """Subscriptions not ended by an uitschrijving whose period covers ``day``."""
+def _subscribers_query():
+    """Per person of a list, each afnemer with a subscription in force on a day (not ended by an
+    uitschrijving, its period covering the day), and the first such subscription."""
+    inschrijving = InschrijvingRow.__table__
+    day = bindparam("day", type_=inschrijving.c.begin.type)
     return (
-        InschrijvingRow.uitgeschreven_op.is_(None)
-        & (InschrijvingRow.begin <= day)
-        & (InschrijvingRow.einde.is_(None) | (InschrijvingRow.einde >= day))
+        select(inschrijving.c.insz, inschrijving.c.afnemer_id, func.min(inschrijving.c.id))
+        .where(
+            one_of(inschrijving.c.insz, "insz"),
+            inschrijving.c.uitgeschreven_op.is_(None),
+            inschrijving.c.begin <= day,
+            inschrijving.c.einde.is_(None) | (inschrijving.c.einde >= day),
+        )
+        .group_by(inschrijving.c.insz, inschrijving.c.afnemer_id)
+        .order_by(inschrijving.c.afnemer_id)
     )
+
+
+_SUBSCRIBERS = _subscribers_query()
 
 
 class MutatieRepository:
@@ -492,15 +502,8 @@ class MutatieRepository:
     def _subscribers(self, insz: set[str], day: date) -> dict[str, list[tuple[int, int]]]:
         """Per INSZ, each afnemer with a subscription in force on ``day`` and its first such one."""
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for chunk in _chunks(sorted(insz)):
-            query = (
-                select(InschrijvingRow.insz, InschrijvingRow.afnemer_id, func.min(InschrijvingRow.id))
-                .where(InschrijvingRow.insz.in_(chunk), _in_force(day))
-                .group_by(InschrijvingRow.insz, InschrijvingRow.afnemer_id)
-                .order_by(InschrijvingRow.afnemer_id)
-            )
-            for person, afnemer_id, inschrijving_id in self.session.execute(query):
-                found[person].append((afnemer_id, inschrijving_id))
+        for person, afnemer_id, inschrijving_id in self.driver.all(_SUBSCRIBERS, insz=list(insz), day=day):
+            found[person].append((afnemer_id, inschrijving_id))
         return found
 
     def lock_afnemer(self, afnemer_id: int) -> None:
