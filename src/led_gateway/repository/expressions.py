@@ -36,6 +36,8 @@ class OneOf(ColumnElement[bool]):
     """``column`` equals one of the strings bound to the parameter ``name`` (see :func:`one_of`)."""
 
     type = Boolean()
+    #: Its column and parameter are not part of a cache key, so SQLAlchemy must never cache it
+    #: (the driver compiles each statement once anyway).
     inherit_cache = False
     #: A comparison in itself: without this, SQLite (which has no boolean type) would get ``... = 1``,
     #: which no index serves.
