@@ -107,7 +107,7 @@ class Metrics:
             registry=self._registry,
         )
 
-    def observe(self, record: CallRecord, recorded: bool = True) -> None:
+    def observe(self, record: CallRecord, recorded: bool) -> None:
         """Count a call; ``recorded``: whether its audit record was committed."""
         self._calls.labels(record.dienst, record.uitkomst).inc()
         if not recorded:
