@@ -8,13 +8,15 @@ For each backend (SQLite always; PostgreSQL with ``--pg`` or ``LED_BENCH_PG_URL`
 of a server where it may create databases) it builds, or reuses, a demo database of N
 persons (var/bench-<N>.db; database led_bench_<N>), serves the gateway with W workers and
 drives GeefBewijs for persons drawn at random from the whole database with wrk at C
-connections for T seconds. After the gateways the floor (benchmarks/floor.py: read, parse
-safely, validate, write a prepared reply of the gateway's size) runs under the same server
-(gunicorn with the gateway's worker class, GatewayWorker) and worker count. That round is
-repeated R times. It prints throughput, latency percentiles, errors, the gateway/floor ratio
-(with the range over the rounds), peak memory per worker, the time a worker takes to start,
-and the CPU time per request of the workers and of the whole machine (the database server,
-wrk and the kernel included).
+connections for T seconds. After each gateway its data floor, and after the gateways the
+floor (benchmarks/floor.py; the floor: read, parse safely, validate, write a prepared reply
+of the gateway's size; the data floor: the same with the database work the design asks of
+every call, on the gateway's database) run under the same server (gunicorn with the
+gateway's worker class, GatewayWorker) and worker count. That round is repeated R times. It
+prints throughput, latency percentiles, errors, the ratio to the floor (with the range over
+the rounds), peak memory per worker, the time a worker takes to start, and the CPU time per
+request of the workers and of the whole machine (the database server, wrk and the kernel
+included); and each gateway's ratio to its data floor.
 
 Unless ``--geefbewijs-only``, it then measures on each backend, in fresh databases, the
 bulk registration (benchmarks/bulk_import.py: ``led-gateway bewijs import`` of
@@ -330,12 +332,14 @@ def serve_command(db_url: str, port: int, workers: int, threads: int) -> list[st
     ]
 
 
-def floor_command(port: int, workers: int, threads: int) -> list[str]:
+def floor_command(port: int, workers: int, threads: int, app: str = "app") -> list[str]:
+    """gunicorn serving ``app`` of benchmarks/floor.py (``app``: the floor; ``data_app``: the floor
+    with the design's database work)."""
     return [
         str(BIN / "python"),
         "-m",
         "gunicorn",
-        "--chdir",
+        "--pythonpath",
         str(ROOT / "benchmarks"),
         "-w",
         str(workers),
@@ -345,7 +349,7 @@ def floor_command(port: int, workers: int, threads: int) -> list[str]:
         str(threads),
         "-b",
         f"127.0.0.1:{port}",
-        "floor:app",
+        f"floor:{app}",
     ]
 
 
@@ -358,8 +362,18 @@ def write_bodies(db_url: str, path: Path) -> Path:
     return path
 
 
+def data_floor(backend: str) -> str:
+    return f"data floor {backend}"
+
+
+def is_gateway(name: str) -> bool:
+    """Whether ``name`` in the GeefBewijs results is a backend's gateway (not a floor)."""
+    return "floor" not in name
+
+
 def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
-    """Every backend's gateway, then the floor, under the same load, ``--rounds`` times over.
+    """Every backend's gateway and data floor, then the floor, under the same load, ``--rounds``
+    times over.
 
     The runs of one round follow each other closely, so a machine that speeds up or slows down
     during the benchmark moves them alike: each round has its own gateway/floor ratio, and the
@@ -368,33 +382,43 @@ def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
     bodies = {
         backend: write_bodies(db_url, work / f"bodies-{backend}.txt") for backend, db_url in backends.items()
     }
-    runs: dict[str, list[dict]] = {name: [] for name in [*backends, "floor"]}
+    runs: dict[str, list[dict]] = {name: [] for name in [*backends, *map(data_floor, backends), "floor"]}
+    sources = {"PYTHONPATH": str(ROOT / "src")}
     for _ in range(args.rounds):
         for backend, db_url in backends.items():
             warm(db_url)  # again each time: the other backend's runs may have pushed it out of memory
             port = free_port()
             command = serve_command(db_url, port, args.workers, args.threads)
             runs[backend].append(measure(backend, command, port, bodies[backend], work, args))
+            port = free_port()
+            command = floor_command(port, args.workers, args.threads, "data_app")
+            env = {**sources, "LED_FLOOR_DB": db_url}
+            runs[data_floor(backend)].append(
+                measure(data_floor(backend), command, port, bodies[backend], work, args, env=env)
+            )
         # The floor's reply is as large as the gateway's largest.
         reply_bytes = max(runs[backend][-1]["reply_bytes"] for backend in backends)
-        floor_env = {"LED_FLOOR_REPLY_BYTES": str(reply_bytes), "PYTHONPATH": str(ROOT / "src")}
+        floor_env = {**sources, "LED_FLOOR_REPLY_BYTES": str(reply_bytes)}
         port = free_port()
         command = floor_command(port, args.workers, args.threads)
         floor_bodies = next(iter(bodies.values()))
         runs["floor"].append(measure("floor", command, port, floor_bodies, work, args, env=floor_env))
-    return {name: summary(rounds, runs["floor"]) for name, rounds in runs.items()}
+    results = {name: summary(rounds, runs["floor"]) for name, rounds in runs.items()}
+    for backend in backends:
+        results[backend]["data_floor"] = ratios(runs[backend], runs[data_floor(backend)])
+    return results
 
 
 def summary(rounds: list[dict], floor: list[dict]) -> dict:
     """The figures of a server's rounds: throughput, ratio and CPU as their mean (with the range of
     throughput and ratio), latencies, memory and start-up as the worst round's; every round kept."""
     throughputs = [run["throughput"] for run in rounds]
-    ratios = [run["throughput"] / base["throughput"] for run, base in zip(rounds, floor, strict=True)]
+    to_floor = ratios(rounds, floor)
     return {
         "throughput": statistics.fmean(throughputs),
         "throughput_range": (min(throughputs), max(throughputs)),
-        "ratio": statistics.fmean(ratios),
-        "ratio_range": (min(ratios), max(ratios)),
+        "ratio": to_floor["ratio"],
+        "ratio_range": to_floor["ratio_range"],
         **{f"p{n}_us": max(run[f"p{n}_us"] for run in rounds) for n in (50, 95, 99)},
         "errors": sum(run["socket_errors"] + run["non_2xx"] for run in rounds),
         "requests": sum(run["requests"] for run in rounds),
@@ -408,6 +432,12 @@ def summary(rounds: list[dict], floor: list[dict]) -> dict:
     }
 
 
+def ratios(rounds: list[dict], bases: list[dict]) -> dict:
+    """The mean of each round's throughput over its base's, with their range."""
+    found = [run["throughput"] / base["throughput"] for run, base in zip(rounds, bases, strict=True)]
+    return {"ratio": statistics.fmean(found), "ratio_range": (min(found), max(found))}
+
+
 def print_geefbewijs(args, results: dict) -> None:
     print(
         f"\nGeefBewijs, {args.persons} persons, {args.workers} workers × {args.threads} threads, "
@@ -418,21 +448,32 @@ def print_geefbewijs(args, results: dict) -> None:
         "the worst round's"
     )
     print(
-        f"{'':20}{'req/s':>7}{'':>12}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}"
+        f"{'':24}{'req/s':>7}{'':>12}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'RSS MB':>8}"
         f"{'start s':>9}{'/floor':>8}{'':>12}{'CPU µs/request: workers':>25}{'machine':>9}"
     )
     for name, figures in results.items():
         p50, p95, p99 = (figures[f"p{n}_us"] / 1000 for n in (50, 95, 99))
-        label = name if name == "floor" else f"gateway {name}"
+        label = f"gateway {name}" if is_gateway(name) else name
         low, high = figures["throughput_range"]
         ratio_low, ratio_high = figures["ratio_range"]
         print(
-            f"{label:20}{figures['throughput']:7.0f}{f'({low:.0f}–{high:.0f})':>12}"
+            f"{label:24}{figures['throughput']:7.0f}{f'({low:.0f}–{high:.0f})':>12}"
             f"{p50:9.2f}{p95:9.2f}{p99:9.2f}{figures['errors']:8d}"
             f"{figures['peak_rss_mb_per_worker']:8.0f}{figures['startup_s']:9.2f}"
             f"{figures['ratio']:8.2f}{f'({ratio_low:.2f}–{ratio_high:.2f})':>12}"
             f"{figures['cpu_us_per_request_workers']:25.0f}{figures['cpu_us_per_request_machine']:9.0f}"
         )
+    print(
+        "data floor: the floor with the design's database work (the afnemer and the bewijzen read, "
+        "the audit record committed)"
+    )
+    for name, figures in results.items():
+        if is_gateway(name):
+            low, high = figures["data_floor"]["ratio_range"]
+            print(
+                f"gateway {name} / its data floor: {figures['data_floor']['ratio']:.2f} "
+                f"({low:.2f}–{high:.2f})"
+            )
 
 
 @dataclass(frozen=True)
@@ -476,7 +517,7 @@ def verdicts(figures: dict) -> list[dict]:
     """Each target that this run's figures speak to, per backend: the figure and whether it holds."""
     found = []
     for backend, served in figures["geefbewijs"].items():
-        if backend != "floor":
+        if is_gateway(backend):
             results = {"geefbewijs": served, **figures.get("extras", {}).get(backend, {})}
             found += [target.verdict(backend, results) for target in TARGETS if target.part in results]
     return found
