@@ -383,7 +383,7 @@ def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
         backend: write_bodies(db_url, work / f"bodies-{backend}.txt") for backend, db_url in backends.items()
     }
     runs: dict[str, list[dict]] = {name: [] for name in [*backends, *map(data_floor, backends), "floor"]}
-    sources = {"PYTHONPATH": str(ROOT / "src")}
+    python_path = {"PYTHONPATH": str(ROOT / "src")}
     for _ in range(args.rounds):
         for backend, db_url in backends.items():
             warm(db_url)  # again each time: the other backend's runs may have pushed it out of memory
@@ -392,13 +392,13 @@ def geefbewijs(args, backends: dict[str, str], work: Path) -> dict:
             runs[backend].append(measure(backend, command, port, bodies[backend], work, args))
             port = free_port()
             command = floor_command(port, args.workers, args.threads, "data_app")
-            env = {**sources, "LED_FLOOR_DB": db_url}
+            env = {**python_path, "LED_FLOOR_DB": db_url, "LED_FLOOR_THREADS": str(args.threads)}
             runs[data_floor(backend)].append(
                 measure(data_floor(backend), command, port, bodies[backend], work, args, env=env)
             )
         # The floor's reply is as large as the gateway's largest.
         reply_bytes = max(runs[backend][-1]["reply_bytes"] for backend in backends)
-        floor_env = {**sources, "LED_FLOOR_REPLY_BYTES": str(reply_bytes)}
+        floor_env = {**python_path, "LED_FLOOR_REPLY_BYTES": str(reply_bytes)}
         port = free_port()
         command = floor_command(port, args.workers, args.threads)
         floor_bodies = next(iter(bodies.values()))

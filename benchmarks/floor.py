@@ -9,7 +9,8 @@ indexed query), the person's bewijzen read (one indexed query), and the
 call's audit record committed before the reply leaves, its INSZ hashed and
 encrypted, through the gateway's own audit writer (calls that finish
 together share a transaction). Its reply is the bewijzen read, in a fixed
-envelope. It reads the database named by ``LED_FLOOR_DB``.
+envelope. It reads the database named by ``LED_FLOOR_DB``, with
+``LED_FLOOR_THREADS`` threads per worker.
 
 Between the two lies what the design costs; between ``data_app`` and the
 gateway, what the gateway's own layers cost (SOAP server, Context, policy,
@@ -70,26 +71,34 @@ def app(environ, start_response):
 
 
 class RequiredWork:
-    """The database work of ``data_app`` on one database, set up once per worker process."""
+    """The database work of ``data_app`` on one database, set up once per worker process.
 
-    def __init__(self, db_url: str) -> None:
-        self.engine = make_engine(db_url)
-        mark = "?" if self.engine.dialect.name == "sqlite" else "%s"
+    Each of the worker's ``LED_FLOOR_THREADS`` threads keeps a pooled connection of its own
+    (cheaper than a checkout per call, which the gateway pays); the pool holds that
+    many and one for the audit writer.
+    """
+
+    def __init__(self, db_url: str, threads: int) -> None:
+        self.engine = make_engine(db_url, pool_size=threads + 1)
+        psycopg = self.engine.dialect.driver == "psycopg"
+        #: Reads run in autocommit on PostgreSQL (no BEGIN and ROLLBACK around them), as the gateway's.
+        self.autocommit = psycopg
+        mark = "%s" if psycopg else "?"
         self.afnemer_sql = f"SELECT status FROM afnemers WHERE identificatie = {mark}"
         self.bewijzen_sql = f"SELECT wire FROM bewijzen WHERE insz = {mark} ORDER BY id"
         #: psycopg returns a bytea as it is stored in the binary format (the gateway asks it too).
-        self.options = {"binary": True} if self.engine.dialect.driver == "psycopg" else {}
+        self.options = {"binary": True} if psycopg else {}
         self.audit = AuditWriter(WriterConnection(self.engine), default_protector(), writer_lock(self.engine))
         self.checkpointer = WalCheckpointer(self.engine)
         self._local = threading.local()
 
     def _cursor(self):
-        """A cursor on this thread's own connection, kept for the thread's life, in autocommit."""
+        """A cursor on this thread's own connection, kept for the thread's life."""
         cursor = getattr(self._local, "cursor", None)
         if cursor is None:
             # The pool takes a connection back once nothing refers to it: the thread keeps it.
             connection = self._local.connection = self.engine.raw_connection()
-            if self.options:
+            if self.autocommit:
                 connection.dbapi_connection.autocommit = True
             cursor = self._local.cursor = connection.cursor()
         return cursor
@@ -103,11 +112,11 @@ class RequiredWork:
         cursor.execute(self.bewijzen_sql, (insz,), **self.options)
         return [bytes(wire) for (wire,) in cursor.fetchall()]
 
-    def keep(self, operation, insz: str) -> bool:
+    def keep(self, operation, afzender: str, insz: str) -> bool:
         """Commit the call's audit record; whether it was."""
         self.checkpointer.ensure_running()
         record = trail.CallRecord(dienst="GeefBewijs", versie="02.00.0000", uitkomst=trail.BEANTWOORD)
-        record.afzender = operation.findtext("Verzoek/Context/Bericht/Afzender/Identificatie")
+        record.afzender = afzender
         record.afzender_referte = operation.findtext("Verzoek/Context/Bericht/Afzender/Referte")
         record.vraag_referte = operation.findtext("Verzoek/Vragen/Vraag/Referte")
         record.gevraagd = record.geantwoord = (insz,)
@@ -116,7 +125,7 @@ class RequiredWork:
 
 @functools.cache
 def _required_work() -> RequiredWork:
-    return RequiredWork(os.environ["LED_FLOOR_DB"])
+    return RequiredWork(os.environ["LED_FLOOR_DB"], int(os.environ.get("LED_FLOOR_THREADS", "8")))
 
 
 def data_app(environ, start_response):
@@ -125,5 +134,5 @@ def data_app(environ, start_response):
     insz = operation.findtext("Verzoek/Vragen/Vraag/Inhoud/INSZ")
     afzender = operation.findtext("Verzoek/Context/Bericht/Afzender/Identificatie")
     bewijzen = work.bewijzen(afzender, insz)
-    valid = work.keep(operation, insz) and bewijzen is not None and valid
+    valid = work.keep(operation, afzender, insz) and bewijzen is not None and valid
     return _respond(start_response, valid, _HEAD + b"".join(bewijzen or ()) + _TAIL)
